@@ -1,0 +1,16 @@
+/**
+ * The prdarts API: immutable values and service interfaces only.
+ *
+ * <p>Operation configurations and their canonical text form, genotypes, constraint spaces, cycle
+ * schedules and the plugin SPIs (constraint spaces, datasets, memory probes). This module has no
+ * dependency on DJL or Guice, so other systems can embed it.
+ */
+module dev.prdarts.api {
+    exports dev.prdarts.api.ops;
+    exports dev.prdarts.api.genotype;
+    exports dev.prdarts.api.space;
+    exports dev.prdarts.api.random;
+    exports dev.prdarts.api.schedule;
+
+    uses dev.prdarts.api.space.ConstraintSpaceProvider;
+}

@@ -1,0 +1,99 @@
+package dev.prdarts.cli;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import java.io.PrintWriter;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+/** Entry point of the {@code prdarts} command. */
+@Command(
+        name = "prdarts",
+        mixinStandardHelpOptions = true,
+        versionProvider = Main.Version.class,
+        description = "PR-DARTS: prune-and-replace neural architecture search on the JVM.",
+        subcommands = {CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+
+    /** Exit code of every error the user can fix: bad input, bad config, missing files. */
+    public static final int EXIT_USAGE = 2;
+
+    @Option(
+            names = "--debug",
+            scope = ScopeType.INHERIT,
+            description = "Log at DEBUG level and print stack traces of errors.")
+    void setDebug(boolean debug) {
+        Main.debug = debug;
+        if (debug) {
+            ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
+                    .setLevel(Level.DEBUG);
+        }
+    }
+
+    private static boolean debug;
+
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** Runs the command and exits with its code. */
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs the command with the given arguments and returns its exit code. */
+    public static int run(String... args) {
+        return run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+    }
+
+    /** Runs the command, writing results to {@code out} and errors to {@code err}. */
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
+        DjlSettings.applyOffline();
+        debug = false;
+        CommandLine cli = new CommandLine(new Main());
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setParameterExceptionHandler(
+                (ex, a) -> {
+                    err.println("prdarts: " + ex.getMessage());
+                    if (debug) {
+                        ex.printStackTrace(err);
+                    } else {
+                        err.println("Try 'prdarts --help' for usage.");
+                    }
+                    return EXIT_USAGE;
+                });
+        cli.setExecutionExceptionHandler(
+                (ex, c, parse) -> {
+                    err.println("prdarts: error: " + Errors.oneLine(ex));
+                    if (debug) {
+                        ex.printStackTrace(err);
+                    }
+                    return EXIT_USAGE;
+                });
+        int code = cli.execute(args);
+        err.flush();
+        out.flush();
+        return code;
+    }
+
+    /** Returns whether {@code --debug} was given. */
+    static boolean debug() {
+        return debug;
+    }
+
+    /** Reads the version from the jar manifest. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = Main.class.getPackage().getImplementationVersion();
+            return new String[] {"prdarts " + (v == null ? "development build" : v)};
+        }
+    }
+}

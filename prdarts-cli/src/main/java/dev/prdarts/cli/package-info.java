@@ -1,0 +1,2 @@
+/** The {@code prdarts} command and its subcommands. */
+package dev.prdarts.cli;

@@ -1,0 +1,10 @@
+package dev.prdarts.data;
+
+import com.google.inject.AbstractModule;
+
+/** Guice bindings of the {@code prdarts-data} module; it only binds. */
+public final class DataModule extends AbstractModule {
+
+    @Override
+    protected void configure() {}
+}

@@ -1,0 +1,2 @@
+/** Datasets, augmentation, the two search halves and resizable batches. */
+package dev.prdarts.data;

@@ -1,0 +1,2 @@
+/** Memory probes and the adaptive batch-size manager. */
+package dev.prdarts.hardware;

@@ -1,0 +1,2 @@
+/** The PR-DARTS search loop and everything it builds. */
+package dev.prdarts.search;

@@ -1,0 +1,15 @@
+/**
+ * The PR-DARTS search: supernet, bilevel training, cycle scheduler, prune and replace, genotype
+ * derivation, and the evaluation networks used for retraining.
+ */
+module dev.prdarts.search {
+    requires transitive dev.prdarts.ops;
+    requires transitive dev.prdarts.data;
+    requires transitive dev.prdarts.hardware;
+    requires com.google.guice;
+    requires toml4j;
+    requires com.fasterxml.jackson.databind;
+    requires org.slf4j;
+
+    exports dev.prdarts.search;
+}
