@@ -12,4 +12,7 @@ module dev.prdarts.search {
     requires org.slf4j;
 
     exports dev.prdarts.search;
+    exports dev.prdarts.search.config;
+    exports dev.prdarts.search.pools;
+    exports dev.prdarts.search.stats;
 }
