@@ -15,4 +15,5 @@ module dev.prdarts.search {
     exports dev.prdarts.search.config;
     exports dev.prdarts.search.pools;
     exports dev.prdarts.search.stats;
+    exports dev.prdarts.search.train;
 }
