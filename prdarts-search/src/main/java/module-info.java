@@ -13,4 +13,5 @@ module dev.prdarts.search {
 
     exports dev.prdarts.search;
     exports dev.prdarts.search.genotype;
+    exports dev.prdarts.search.eval;
 }

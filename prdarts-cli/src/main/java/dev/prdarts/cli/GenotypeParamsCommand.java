@@ -16,9 +16,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/**
- * Prints the parameter count of a genotype's evaluation network, built exactly as for training.
- */
+/** Prints the parameter count of a genotype's evaluation network, built exactly as for training. */
 @Command(
         name = "params",
         mixinStandardHelpOptions = true,
@@ -32,22 +30,37 @@ final class GenotypeParamsCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "NAME|FILE", description = "Built-in name or file.")
     String genotype;
 
-    @Option(names = "--channels", defaultValue = "36", description = "Initial channels C (${DEFAULT-VALUE}).")
+    @Option(
+            names = "--channels",
+            defaultValue = "36",
+            description = "Initial channels C (${DEFAULT-VALUE}).")
     int channels;
 
-    @Option(names = "--cells", defaultValue = "20", description = "Number of cells L (${DEFAULT-VALUE}).")
+    @Option(
+            names = "--cells",
+            defaultValue = "20",
+            description = "Number of cells L (${DEFAULT-VALUE}).")
     int cells;
 
-    @Option(names = "--classes", defaultValue = "10", description = "Number of classes (${DEFAULT-VALUE}).")
+    @Option(
+            names = "--classes",
+            defaultValue = "10",
+            description = "Number of classes (${DEFAULT-VALUE}).")
     int classes;
 
     @Option(names = "--aux", description = "Count the auxiliary head too.")
     boolean aux;
 
-    @Option(names = "--in-channels", defaultValue = "3", description = "Image channels (${DEFAULT-VALUE}).")
+    @Option(
+            names = "--in-channels",
+            defaultValue = "3",
+            description = "Image channels (${DEFAULT-VALUE}).")
     int inChannels;
 
-    @Option(names = "--size", defaultValue = "32", description = "Image side in pixels (${DEFAULT-VALUE}).")
+    @Option(
+            names = "--size",
+            defaultValue = "32",
+            description = "Image side in pixels (${DEFAULT-VALUE}).")
     int size;
 
     @Option(names = "--json", description = "Print JSON.")
@@ -96,7 +109,9 @@ final class GenotypeParamsCommand implements Callable<Integer> {
                     inChannels,
                     size,
                     size,
-                    aux ? String.format(Locale.ROOT, "included: %,d", params - withoutAux) : "excluded");
+                    aux
+                            ? String.format(Locale.ROOT, "included: %,d", params - withoutAux)
+                            : "excluded");
         }
         out.flush();
         return 0;

@@ -16,9 +16,9 @@ import java.util.random.RandomGenerator;
  *
  * <p>ReLU, 5x5 average pool with stride 3 and no padding, 1x1 conv to 128 channels, BN, ReLU, 2x2
  * conv to 768 channels, BN, ReLU, linear layer with bias. (N, C, 8, 8) becomes (N, 768, 1, 1); a
- * larger map is averaged to 1x1 before the linear layer. With C = 576 and 10 classes it has
- * 476,426 parameters. Names: {@code conv1.weight}, {@code bn1.*}, {@code conv2.weight}, {@code
- * bn2.*}, {@code linear.*}.
+ * larger map is averaged to 1x1 before the linear layer. With C = 576 and 10 classes it has 476,426
+ * parameters. Names: {@code conv1.weight}, {@code bn1.*}, {@code conv2.weight}, {@code bn2.*},
+ * {@code linear.*}.
  */
 public final class AuxiliaryHead implements ParameterHolder {
 

@@ -88,8 +88,10 @@ public final class EvalNetwork implements ParameterHolder {
             }
         }
         this.cells = List.copyOf(built);
-        this.aux = spec.auxiliary() ? new AuxiliaryHead(auxChannels, spec.classes(), manager,
-                random) : null;
+        this.aux =
+                spec.auxiliary()
+                        ? new AuxiliaryHead(auxChannels, spec.classes(), manager, random)
+                        : null;
         this.classifier = new Classifier(prev, spec.classes(), manager, random);
     }
 

@@ -8,7 +8,8 @@ package dev.prdarts.search.eval;
  * reads the output of cell {@code 2L/3}. The head (5x5 average pool with stride 3 and no padding,
  * then a 2x2 conv) needs a feature map of at least 8x8 there, that is an input of at least 29x29
  * pixels; a smaller input (for example Fashion-MNIST's 28x28, which gives 7x7) is refused with a
- * message that says so. A map larger than the head needs is averaged to 1x1 before its linear layer.
+ * message that says so. A map larger than the head needs is averaged to 1x1 before its linear
+ * layer.
  *
  * @param channels C, the channels of the first cells (36 in the paper)
  * @param cells L, the number of cells (20 in the paper)
