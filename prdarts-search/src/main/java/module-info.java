@@ -16,4 +16,6 @@ module dev.prdarts.search {
     exports dev.prdarts.search.pools;
     exports dev.prdarts.search.stats;
     exports dev.prdarts.search.train;
+    exports dev.prdarts.search.genotype;
+    exports dev.prdarts.search.eval;
 }
