@@ -16,6 +16,7 @@ module dev.prdarts.search {
     exports dev.prdarts.search.pools;
     exports dev.prdarts.search.stats;
     exports dev.prdarts.search.train;
+    exports dev.prdarts.search.run;
     exports dev.prdarts.search.genotype;
     exports dev.prdarts.search.eval;
 }

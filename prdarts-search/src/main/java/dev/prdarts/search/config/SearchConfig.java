@@ -73,8 +73,10 @@ public record SearchConfig(
      * @param mult the step between batch sizes
      * @param max the largest batch size
      * @param threshold the share of the memory budget the batch size may grow into
+     * @param memoryBudget the memory budget such as {@code 6GB}, or empty for the probe's default
+     *     (on a CPU the smaller of 75% of physical memory and the cgroup limit)
      */
-    public record Batch(int min, int mult, int max, double threshold) {}
+    public record Batch(int min, int mult, int max, double threshold, String memoryBudget) {}
 
     /**
      * SGD for the network weights ({@code [weights]}).

@@ -3,6 +3,8 @@ package dev.prdarts.search.config;
 import com.moandjiezana.toml.Toml;
 import dev.prdarts.api.schedule.CycleSpec;
 import dev.prdarts.api.schedule.Schedule;
+import dev.prdarts.hardware.DeviceChoice;
+import dev.prdarts.hardware.MemorySize;
 import dev.prdarts.search.pools.InitialCatalog;
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,7 +20,6 @@ import java.util.Map;
 import java.util.TreeSet;
 import java.util.function.DoublePredicate;
 import java.util.function.LongPredicate;
-import java.util.regex.Pattern;
 
 /**
  * Reads search configurations from TOML and resolves them in layers: a preset, then an optional
@@ -30,7 +31,6 @@ import java.util.regex.Pattern;
  */
 public final class SearchConfigLoader {
 
-    private static final Pattern DEVICE = Pattern.compile("cpu|gpu|gpu:[0-9]+|auto");
     private static final String CYCLES = "cycles";
     private static final List<String> CYCLE_KEYS = List.of("epochs", "grace", "morphs", "kept");
 
@@ -39,7 +39,7 @@ public final class SearchConfigLoader {
     static {
         integerKey("seed", Long.MIN_VALUE, "any integer", v -> true);
         integerKey("threads", 1, ">= 1", v -> v >= 1);
-        stringKey("device", "one of cpu, gpu, gpu:N, auto", s -> DEVICE.matcher(s).matches());
+        stringKey("device", "one of cpu, gpu, gpu:N, auto", SearchConfigLoader::isDevice);
         stringKey("data.dataset", "a non-empty name", s -> !s.isBlank());
         stringKey("data.dir", "a path, or empty for the dataset's default", s -> true);
         floatKey("data.train_portion", "> 0 and < 1", v -> v > 0 && v < 1);
@@ -56,6 +56,10 @@ public final class SearchConfigLoader {
         integerKey("batch.mult", 1, ">= 1", v -> v >= 1);
         integerKey("batch.max", 1, ">= 1", v -> v >= 1);
         floatKey("batch.threshold", "> 0 and <= 1", v -> v > 0 && v <= 1);
+        stringKey(
+                "batch.memory_budget",
+                "a size such as 6GB or 512MB, or empty for the default",
+                s -> s.isEmpty() || isMemorySize(s));
         floatKey("weights.lr", "> 0", v -> v > 0);
         floatKey("weights.lr_min", ">= 0", v -> v >= 0);
         floatKey("weights.momentum", ">= 0 and < 1", v -> v >= 0 && v < 1);
@@ -340,7 +344,8 @@ public final class SearchConfigLoader {
                         batchMin,
                         intValue(values, "batch.mult"),
                         batchMax,
-                        doubleValue(values, "batch.threshold")),
+                        doubleValue(values, "batch.threshold"),
+                        (String) values.get("batch.memory_budget")),
                 new SearchConfig.Weights(
                         lr,
                         lrMin,
@@ -369,6 +374,24 @@ public final class SearchConfigLoader {
 
     private static double doubleValue(Map<String, Object> values, String key) {
         return (Double) values.get(key);
+    }
+
+    private static boolean isDevice(String s) {
+        try {
+            DeviceChoice.parse(s);
+            return s.equals(s.strip());
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private static boolean isMemorySize(String s) {
+        try {
+            MemorySize.parseBytes(s);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     private static boolean isCatalog(String s) {

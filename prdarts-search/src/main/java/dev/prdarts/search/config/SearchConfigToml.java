@@ -39,6 +39,8 @@ public final class SearchConfigToml {
         sb.append("mult = ").append(b.mult()).append('\n');
         sb.append("max = ").append(b.max()).append('\n');
         sb.append("threshold = ").append(number(b.threshold())).append('\n');
+        sb.append("memory_budget = ").append(quote(b.memoryBudget()));
+        sb.append(" # such as \"6GB\"; empty: the smaller of 75% of RAM and the cgroup limit\n");
 
         SearchConfig.Weights w = config.weights();
         sb.append("\n[weights] # SGD, cosine from lr to lr_min within every cycle\n");

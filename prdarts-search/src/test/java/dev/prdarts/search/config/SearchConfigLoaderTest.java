@@ -41,7 +41,7 @@ class SearchConfigLoaderTest {
         assertEquals(8, c.search().cells());
         assertEquals(InitialCatalog.PRDARTS4, c.search().catalog());
         assertEquals(Schedule.paper(), c.schedule());
-        assertEquals(new SearchConfig.Batch(24, 8, 128, 0.95), c.batch());
+        assertEquals(new SearchConfig.Batch(24, 8, 128, 0.95, ""), c.batch());
         assertEquals(new SearchConfig.Weights(0.025, 0.01, 0.9, 3e-4, 5.0), c.weights());
         assertEquals(new SearchConfig.Alpha(6e-4, 0.5, 0.999, 1e-3, 5.0), c.alpha());
         assertEquals(0.5, c.data().trainPortion());
@@ -190,6 +190,14 @@ class SearchConfigLoaderTest {
         String msg = error("[[cycles]]\nepochs = 2\ngrace = 1\nmorphs = 0\nkept = 1\nmorph = 1\n");
 
         assertTrue(msg.contains("unknown key 'cycles[0].morph'"), msg);
+    }
+
+    @Test
+    void badMemoryBudgetIsRefused() throws Exception {
+        String msg = error("[batch]\nmemory_budget = \"lots\"\n");
+
+        assertTrue(msg.contains("my.toml: key 'batch.memory_budget' must be a size"), msg);
+        assertTrue(msg.contains("\"lots\""), msg);
     }
 
     @Test
