@@ -19,4 +19,5 @@ module dev.prdarts.search {
     exports dev.prdarts.search.run;
     exports dev.prdarts.search.genotype;
     exports dev.prdarts.search.eval;
+    exports dev.prdarts.search.supernet;
 }
