@@ -47,6 +47,22 @@ public final class SpaceRegistry {
         return builder().addProviders(loader).build();
     }
 
+    /**
+     * Returns a registry of every provider visible to {@code loader} and every space declared in
+     * the given TOML files.
+     *
+     * @throws SpaceFileException naming the file and key when a file's content is wrong
+     * @throws IOException when a file cannot be read
+     * @throws IllegalArgumentException when a name is declared twice (both sources named)
+     */
+    public static SpaceRegistry load(ClassLoader loader, List<Path> spaceFiles) throws IOException {
+        Builder builder = builder().addProviders(loader);
+        for (Path file : spaceFiles) {
+            builder.addFile(file);
+        }
+        return builder.build();
+    }
+
     /** Returns an empty builder. */
     public static Builder builder() {
         return new Builder();
