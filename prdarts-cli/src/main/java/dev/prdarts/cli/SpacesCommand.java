@@ -1,5 +1,6 @@
 package dev.prdarts.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -14,6 +15,7 @@ import dev.prdarts.ops.space.SpaceSource;
 import java.io.PrintWriter;
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -220,7 +222,7 @@ final class SpacesCommand implements Callable<Integer> {
         int columns = rows.get(0).length;
         int[] widths = new int[columns];
         boolean[] numeric = new boolean[columns];
-        java.util.Arrays.fill(numeric, true);
+        Arrays.fill(numeric, true);
         for (int r = 0; r < rows.size(); r++) {
             for (int c = 0; c < columns; c++) {
                 String cell = rows.get(r)[c];
@@ -247,7 +249,7 @@ final class SpacesCommand implements Callable<Integer> {
         return value == ConstraintSpace.UNBOUNDED ? "-" : Integer.toString(value);
     }
 
-    private static void printJson(PrintWriter out, ObjectNode node) throws Exception {
+    private static void printJson(PrintWriter out, ObjectNode node) throws JsonProcessingException {
         out.println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(node));
     }
 
