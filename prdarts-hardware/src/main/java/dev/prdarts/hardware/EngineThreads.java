@@ -37,7 +37,7 @@ public record EngineThreads(OptionalInt intraOp, OptionalInt interOp) {
         return new EngineThreads(OptionalInt.of(threads), OptionalInt.empty());
     }
 
-    /** Sets the system properties of the given counts; returns the effective settings. */
+    /** Sets the system properties of the given counts; returns {@link #describe()}. */
     public String apply() {
         intraOp.ifPresent(n -> System.setProperty(INTRA_OP_PROPERTY, Integer.toString(n)));
         interOp.ifPresent(n -> System.setProperty(INTER_OP_PROPERTY, Integer.toString(n)));
