@@ -11,6 +11,8 @@ module dev.prdarts.api {
     exports dev.prdarts.api.space;
     exports dev.prdarts.api.random;
     exports dev.prdarts.api.schedule;
+    exports dev.prdarts.api.data;
 
     uses dev.prdarts.api.space.ConstraintSpaceProvider;
+    uses dev.prdarts.api.data.DatasetProvider;
 }
