@@ -12,7 +12,9 @@ module dev.prdarts.api {
     exports dev.prdarts.api.random;
     exports dev.prdarts.api.schedule;
     exports dev.prdarts.api.data;
+    exports dev.prdarts.api.hardware;
 
     uses dev.prdarts.api.space.ConstraintSpaceProvider;
     uses dev.prdarts.api.data.DatasetProvider;
+    uses dev.prdarts.api.hardware.MemoryProbeProvider;
 }
