@@ -32,8 +32,8 @@ import java.util.SplittableRandom;
  * <p>Three files: {@code genotype.json}, {@code model.json} (the network shape, the dataset, its
  * class names and normalisation) and {@code parameters.ndlist}, every parameter and BN running
  * statistic in DJL's {@code NDList} encoding, each array named by its structural name. A model is
- * loaded by building the network from {@code model.json} and the genotype and copying the arrays
- * in by name, so a file that does not fit the network is reported, never half-loaded.
+ * loaded by building the network from {@code model.json} and the genotype and copying the arrays in
+ * by name, so a file that does not fit the network is reported, never half-loaded.
  */
 public final class ModelFolder {
 
@@ -90,7 +90,9 @@ public final class ModelFolder {
     public static Path locate(Path dir) throws IOException {
         if (!Files.isDirectory(dir)) {
             throw new java.nio.file.NoSuchFileException(
-                    dir.toString(), null, "no such model folder (expected a training run folder or"
+                    dir.toString(),
+                    null,
+                    "no such model folder (expected a training run folder or"
                             + " its model/ folder)");
         }
         Path folder = Files.isRegularFile(dir.resolve(MODEL_JSON)) ? dir : dir.resolve("model");
@@ -142,7 +144,7 @@ public final class ModelFolder {
         ModelInfo info = readInfo(folder);
         Genotype genotype = GenotypeJson.read(folder.resolve(GenotypeFiles.FILE_NAME));
         EvalNetwork network =
-new EvalNetwork(genotype, info.spec(), manager, new SplittableRandom(0));
+                new EvalNetwork(genotype, info.spec(), manager, new SplittableRandom(0));
         Map<String, NDArray> target = state(network);
         Path file = folder.resolve(PARAMETERS);
         try (NDManager scratch = manager.newSubManager();

@@ -27,8 +27,8 @@ import org.slf4j.LoggerFactory;
  * <p>Per epoch: the learning rate follows a cosine from {@code learningRate} to {@code
  * minLearningRate}, the drop-path probability rises linearly from 0 to {@code dropPathMax}; each
  * step trains on one augmented batch (cross-entropy plus {@code auxWeight} times the auxiliary
- * head's, if any) with {@link MomentumSgd}; then the whole test split is evaluated. The run's
- * files are written through a {@link TrainingRun}.
+ * head's, if any) with {@link MomentumSgd}; then the whole test split is evaluated. The run's files
+ * are written through a {@link TrainingRun}.
  */
 public final class Retrainer {
 
@@ -126,8 +126,8 @@ public final class Retrainer {
                     network.setDropPathProbability(drop);
 
                     EpochCounter counter =
-                            trainEpoch(network, parameters, sgd, stream, lr, owner, batchSizes,
-                                    epoch);
+                            trainEpoch(
+                                    network, parameters, sgd, stream, lr, owner, batchSizes, epoch);
                     last = Evaluator.evaluate(network, data.test(), config.batchSize(), owner);
                     testAccs.add(last.top1());
                     double seconds = (System.nanoTime() - epochStart) / 1e9;
@@ -187,8 +187,7 @@ public final class Retrainer {
                 ModelFolder.save(
                         network,
                         new ModelInfo(
-                                spec, data.name(), data.classNames(), data.normalization(),
-                                params),
+                                spec, data.name(), data.classNames(), data.normalization(), params),
                         run.modelDir());
                 run.writeResult(result);
             }

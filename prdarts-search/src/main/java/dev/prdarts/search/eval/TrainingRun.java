@@ -18,11 +18,10 @@ import java.util.stream.Stream;
 
 /**
  * The folder of a training run (docs/run-folder.md): {@code config.toml}, {@code train.log}
- * (written by the caller's logging), {@code metrics.jsonl}, {@code model/} and {@code
- * result.json}.
+ * (written by the caller's logging), {@code metrics.jsonl}, {@code model/} and {@code result.json}.
  *
- * <p>A folder that already holds a run is refused unless {@code force} is given, which deletes
- * the old run's files (only those) first.
+ * <p>A folder that already holds a run is refused unless {@code force} is given, which deletes the
+ * old run's files (only those) first.
  */
 public final class TrainingRun implements AutoCloseable {
 
