@@ -17,6 +17,7 @@ module dev.prdarts.search {
     exports dev.prdarts.search.stats;
     exports dev.prdarts.search.train;
     exports dev.prdarts.search.run;
+    exports dev.prdarts.search.bench;
     exports dev.prdarts.search.genotype;
     exports dev.prdarts.search.eval;
     exports dev.prdarts.search.supernet;
