@@ -12,4 +12,5 @@ module dev.prdarts.search {
     requires org.slf4j;
 
     exports dev.prdarts.search;
+    exports dev.prdarts.search.progress;
 }
