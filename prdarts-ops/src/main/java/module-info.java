@@ -10,5 +10,6 @@ module dev.prdarts.ops {
     requires org.slf4j;
 
     exports dev.prdarts.ops;
+    exports dev.prdarts.ops.catalog;
     exports dev.prdarts.ops.morph;
 }
