@@ -86,7 +86,7 @@ final class Html {
             .kind-conv { color: #1f5fa8; } .kind-pool { color: #d0700a; }
             .kind-skip { color: #2e8b3a; } .kind-zero { color: #808080; }
             .cand.dropped.kind-conv, .cand.dropped.kind-pool, .cand.dropped.kind-skip { color: #999; }
-            .legend span { margin-right: 14px; }
+            .legend .cand { display: inline-flex; margin-right: 14px; }
             .cycle { margin-bottom: 28px; }
             .side { display: grid; gap: 16px; }
             """;

@@ -259,10 +259,18 @@ public final class Plots {
         NumberAxis y = new NumberAxis("distinct candidates seen so far");
         y.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         LineAndShapeRenderer r = new LineAndShapeRenderer(true, true);
-        for (int i = 0; i < 2; i++) {
-            r.setSeriesPaint(i, PALETTE[i]);
-            r.setSeriesStroke(i, new BasicStroke(2f));
-        }
+        r.setSeriesPaint(0, PALETTE[0]);
+        r.setSeriesStroke(0, new BasicStroke(3f));
+        r.setSeriesPaint(1, PALETTE[1]);
+        r.setSeriesStroke(
+                1,
+                new BasicStroke(
+                        2f,
+                        BasicStroke.CAP_BUTT,
+                        BasicStroke.JOIN_MITER,
+                        10,
+                        new float[] {6, 4},
+                        0));
         CategoryPlot plot = new CategoryPlot(data, new CategoryAxis("cycle"), y, r);
         style(plot);
         return render("distinct", "Distinct candidates seen per cell type", plot);

@@ -1,9 +1,8 @@
 package dev.prdarts.cli.report;
 
-import dev.prdarts.api.genotype.CellGenotype;
 import dev.prdarts.api.genotype.CellType;
-import dev.prdarts.api.genotype.Genotype;
-import dev.prdarts.api.genotype.GenotypeEntry;
+import dev.prdarts.api.ops.OpConfig;
+import dev.prdarts.search.genotype.GenotypeText;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,8 +21,8 @@ import org.slf4j.LoggerFactory;
  * Writes the HTML report of one run folder: {@code report.html} with the plots embedded, the plots
  * as PNG files in {@code plots/} and the cell diagram as {@code cells.svg} beside it.
  *
- * <p>The search and train commands call {@link #write(Path, Path, GenotypeSource)} when they end;
- * {@code prdarts report} calls it on any run folder, finished or not.
+ * <p>The search and train commands call {@link #write(Path, Path)} when they end; {@code prdarts
+ * report} calls it on any run folder, finished or not.
  */
 public final class ReportWriter {
 
@@ -48,14 +47,12 @@ public final class ReportWriter {
      *
      * @param runDir the run folder
      * @param outDir the folder to write into (created when missing); often {@code runDir} itself
-     * @param genotypes reads the run's genotype file
      * @return what was written
      * @throws RunFormatException when the folder is not a run or a file breaks the format
      * @throws IOException when reading or writing fails
      */
-    public static Written write(Path runDir, Path outDir, GenotypeSource genotypes)
-            throws IOException {
-        RunFolder run = RunFolder.read(runDir, genotypes);
+    public static Written write(Path runDir, Path outDir) throws IOException {
+        RunFolder run = RunFolder.read(runDir);
         Files.createDirectories(outDir.resolve("plots"));
         List<Path> files = new ArrayList<>();
         Path html = outDir.resolve(REPORT_FILE);
@@ -216,27 +213,11 @@ public final class ReportWriter {
             return;
         }
         h.append("<pre class=\"genotype\">")
-                .append(Html.esc(genotypeText(run.genotype().get())))
+                .append(Html.esc(GenotypeText.format(run.genotype().get())))
                 .append("</pre>\n");
         h.append("<div class=\"diagram\">")
                 .append(diagram.orElseThrow().svg(false, "run"))
                 .append("</div>\n<p class=\"mono\"><a href=\"cells.svg\">cells.svg</a></p>\n");
-    }
-
-    /** Returns a genotype as text, one line per node: {@code node 2: op <- 0, op <- 1}. */
-    static String genotypeText(Genotype g) {
-        StringBuilder sb = new StringBuilder();
-        for (CellType type : CellType.values()) {
-            CellGenotype cell = g.cell(type);
-            sb.append(type.key()).append(":\n");
-            for (int n = 0; n < CellGenotype.NODES; n++) {
-                List<GenotypeEntry> in = cell.node(n);
-                sb.append("  node ").append(n + 2).append(": ");
-                sb.append(in.get(0)).append(", ").append(in.get(1)).append('\n');
-            }
-            sb.append("  concat: ").append(cell.concat()).append('\n');
-        }
-        return sb.toString();
     }
 
     private static void plotsSection(StringBuilder h, List<Plot> plots) {
@@ -386,7 +367,8 @@ public final class ReportWriter {
             }
             for (CyclePools.Next n : e.next()) {
                 boolean morphed = n.parent() != null;
-                h.append("<div class=\"cand")
+                h.append("<div class=\"cand kind-")
+                        .append(OpConfig.parse(n.op()).kind().name().toLowerCase(Locale.ROOT))
                         .append(morphed ? " new" : "")
                         .append("\"><span class=\"op\">")
                         .append(Html.esc(n.op()))

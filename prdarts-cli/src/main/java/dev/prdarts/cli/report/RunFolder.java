@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.prdarts.api.genotype.Genotype;
+import dev.prdarts.search.genotype.GenotypeJson;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -72,12 +73,12 @@ public final class RunFolder {
      * Reads a run folder.
      *
      * @param dir the folder a search or training run wrote
-     * @param genotypes reads {@code genotype.json} (search) or {@code model/genotype.json} (train)
      * @throws NoSuchFileException when the folder does not exist
      * @throws RunFormatException when it is not a run folder or a file breaks the format
+     * @throws dev.prdarts.search.genotype.GenotypeFormatException when the genotype does not parse
      * @throws IOException when a file cannot be read
      */
-    public static RunFolder read(Path dir, GenotypeSource genotypes) throws IOException {
+    public static RunFolder read(Path dir) throws IOException {
         if (!Files.exists(dir)) {
             throw new NoSuchFileException(dir.toString(), null, "run folder does not exist");
         }
@@ -137,7 +138,7 @@ public final class RunFolder {
         Path genotypeFile = kind == Kind.TRAIN ? modelGenotype : searchGenotype;
         Optional<Genotype> genotype =
                 Files.isRegularFile(genotypeFile)
-                        ? Optional.of(genotypes.read(genotypeFile))
+                        ? Optional.of(GenotypeJson.read(genotypeFile))
                         : Optional.empty();
         Map<String, String> result =
                 Files.isRegularFile(resultFile) ? readResult(resultFile) : Map.of();

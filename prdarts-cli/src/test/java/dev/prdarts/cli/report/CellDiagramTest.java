@@ -8,6 +8,7 @@ import dev.prdarts.api.genotype.CellGenotype;
 import dev.prdarts.api.genotype.CellType;
 import dev.prdarts.api.genotype.Genotype;
 import dev.prdarts.api.genotype.GenotypeEntry;
+import dev.prdarts.search.genotype.BuiltinGenotypes;
 import java.io.ByteArrayInputStream;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
@@ -48,7 +49,7 @@ class CellDiagramTest {
 
     @Test
     void dl2SvgHasOneLabelledEdgePerGenotypeEntry() throws Exception {
-        Genotype dl2 = TestGenotypes.dl2();
+        Genotype dl2 = BuiltinGenotypes.get("DL2");
         Path file = tmp.resolve("cells.svg");
 
         CellDiagram.of(dl2).write(file);
@@ -81,7 +82,7 @@ class CellDiagramTest {
 
     @Test
     void labelsOfOneCellNeverOverlap() {
-        for (Genotype g : List.of(TestGenotypes.dl2(), TestGenotypes.chain())) {
+        for (Genotype g : List.of(BuiltinGenotypes.get("DL2"), TestGenotypes.chain())) {
             for (CellType type : CellType.values()) {
                 CellLayout layout = CellLayout.of("cell", g.cell(type));
                 List<CellLayout.Edge> edges = layout.edges();
@@ -103,7 +104,7 @@ class CellDiagramTest {
 
     @Test
     void pngHasTheSizeOfTheSvgScaled() throws Exception {
-        CellDiagram diagram = CellDiagram.of(TestGenotypes.dl2());
+        CellDiagram diagram = CellDiagram.of(BuiltinGenotypes.get("DL2"));
         Path file = tmp.resolve("cells.png");
 
         diagram.write(file);
@@ -115,7 +116,7 @@ class CellDiagramTest {
 
     @Test
     void unknownExtensionIsRejectedWithTheFileName() {
-        CellDiagram diagram = CellDiagram.of(TestGenotypes.dl2());
+        CellDiagram diagram = CellDiagram.of(BuiltinGenotypes.get("DL2"));
 
         var ex =
                 assertThrows(

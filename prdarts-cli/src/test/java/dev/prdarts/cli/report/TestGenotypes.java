@@ -22,45 +22,6 @@ final class TestGenotypes {
         return new CellGenotype(entries, CellGenotype.defaultConcat());
     }
 
-    /** Returns PR-DARTS DL2 as published. */
-    static Genotype dl2() {
-        return new Genotype(
-                cell(
-                        "conv(k=3,d=1,x=[1])",
-                        0,
-                        "conv(k=3,d=1,x=[])",
-                        1,
-                        "conv(k=3,d=1,x=[])",
-                        1,
-                        "conv(k=7,d=1,x=[1])",
-                        2,
-                        "skip",
-                        0,
-                        "conv(k=5,d=1,x=[1])",
-                        1,
-                        "conv(k=3,d=1,x=[1])",
-                        1,
-                        "conv(k=7,d=1,x=[1])",
-                        4),
-                cell(
-                        "conv(k=3,d=1,x=[])",
-                        0,
-                        "conv(k=3,d=1,x=[1])",
-                        1,
-                        "conv(k=3,d=1,x=[1])",
-                        1,
-                        "skip",
-                        2,
-                        "max_pool(3)",
-                        0,
-                        "conv(k=3,d=1,x=[])",
-                        3,
-                        "conv(k=3,d=1,x=[])",
-                        0,
-                        "skip",
-                        3));
-    }
-
     /** Returns a cell where every node reads the two states just before it, and long labels. */
     static Genotype chain() {
         CellGenotype c =
