@@ -14,6 +14,4 @@ module dev.prdarts.cli {
 
     opens dev.prdarts.cli to
             info.picocli;
-    opens dev.prdarts.cli.report to
-            info.picocli;
 }
