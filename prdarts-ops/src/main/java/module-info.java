@@ -10,6 +10,7 @@ module dev.prdarts.ops {
     requires org.slf4j;
 
     exports dev.prdarts.ops;
+    exports dev.prdarts.ops.catalog;
     exports dev.prdarts.ops.morph;
     exports dev.prdarts.ops.space;
 

@@ -12,4 +12,7 @@ module dev.prdarts.search {
     requires org.slf4j;
 
     exports dev.prdarts.search;
+    exports dev.prdarts.search.genotype;
+    exports dev.prdarts.search.eval;
+    exports dev.prdarts.search.progress;
 }

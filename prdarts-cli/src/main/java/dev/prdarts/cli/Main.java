@@ -19,7 +19,12 @@ import picocli.CommandLine.ScopeType;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "PR-DARTS: prune-and-replace neural architecture search on the JVM.",
-        subcommands = {CommandLine.HelpCommand.class, SpacesCommand.class})
+        subcommands = {
+            CommandLine.HelpCommand.class,
+            SpacesCommand.class,
+            GenotypeCommand.class,
+            ReportCommand.class
+        })
 public final class Main implements Runnable {
 
     /** Exit code of every error the user can fix: bad input, bad config, missing files. */
