@@ -63,6 +63,7 @@ public final class BatchStream implements AutoCloseable {
     private final boolean cycle;
     private final long seed;
     private final int count;
+    private final boolean allowInPlace;
 
     private final BlockingQueue<Chunk> ready;
     private final BlockingQueue<Chunk> free;
@@ -88,6 +89,7 @@ public final class BatchStream implements AutoCloseable {
         this.seed = b.seed;
         this.count = images.size();
         this.batchSize = b.batchSize;
+        this.allowInPlace = b.allowInPlace;
 
         long chunkBytes = (long) CHUNK * shape.size() * Float.BYTES;
         int ahead = (int) Math.max(2, Math.min(16, AHEAD_BYTES / chunkBytes));
@@ -179,7 +181,7 @@ public final class BatchStream implements AutoCloseable {
 
         // On the PyTorch CPU engine the arrays are allocated first and filled in place through a
         // view of their memory; elsewhere through staging buffers copied to the device.
-        boolean inPlace = writesInPlace(manager);
+        boolean inPlace = allowInPlace && writesInPlace(manager);
         NDArray x = null;
         NDArray y = null;
         FloatBuffer pixelOut;
@@ -432,6 +434,7 @@ public final class BatchStream implements AutoCloseable {
         private boolean cycle;
         private long seed;
         private int batchSize = 64;
+        private boolean allowInPlace = true;
 
         private Builder(ImageSet images, Normalization normalization) {
             this.images = Objects.requireNonNull(images, "images");
@@ -474,6 +477,12 @@ public final class BatchStream implements AutoCloseable {
                 throw new IllegalArgumentException("batch size must be >= 1, got " + value);
             }
             this.batchSize = value;
+            return this;
+        }
+
+        /** Makes the stream use staging buffers even where it could write in place (tests). */
+        Builder stagingOnly() {
+            this.allowInPlace = false;
             return this;
         }
 
