@@ -23,7 +23,8 @@ import picocli.CommandLine.ScopeType;
             CommandLine.HelpCommand.class,
             SpacesCommand.class,
             GenotypeCommand.class,
-            ReportCommand.class
+            ReportCommand.class,
+            BenchCommand.class
         })
 public final class Main implements Runnable {
 

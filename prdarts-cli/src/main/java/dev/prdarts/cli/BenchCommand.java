@@ -1,0 +1,22 @@
+package dev.prdarts.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** Groups the benchmarks; each measurement is a subcommand ({@code prdarts bench data}, ...). */
+@Command(
+        name = "bench",
+        mixinStandardHelpOptions = true,
+        description = "Measure parts of prdarts (speed, memory).",
+        subcommands = {BenchDataCommand.class})
+public final class BenchCommand implements Runnable {
+
+    @Spec CommandSpec spec;
+
+    /** Prints the list of benchmarks. */
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+}
