@@ -21,4 +21,5 @@ module dev.prdarts.search {
     exports dev.prdarts.search.genotype;
     exports dev.prdarts.search.eval;
     exports dev.prdarts.search.supernet;
+    exports dev.prdarts.search.progress;
 }

@@ -23,6 +23,7 @@ import picocli.CommandLine.ScopeType;
             CommandLine.HelpCommand.class,
             SpacesCommand.class,
             GenotypeCommand.class,
+            ReportCommand.class,
             BenchCommand.class
         })
 public final class Main implements Runnable {
