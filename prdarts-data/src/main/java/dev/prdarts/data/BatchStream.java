@@ -39,6 +39,10 @@ import org.slf4j.LoggerFactory;
  * filled in place (no Java direct buffers left for the garbage collector, no second copy). The
  * background thread keeps a few hundred augmented images ready. {@link #close()} stops the thread.
  *
+ * <p><b>Resuming.</b> {@link Builder#startAt(int, int)} starts a stream where an earlier one with
+ * the same seed stood (its {@link #epoch()} and {@link #position()}); it then hands out the same
+ * images as the earlier stream would have, so a checkpointed search can continue exactly.
+ *
  * <p>One consumer thread: {@code next}, {@code setBatchSize} and {@code nextEpoch} must be called
  * from the same thread (the training loop).
  */
@@ -64,6 +68,8 @@ public final class BatchStream implements AutoCloseable {
     private final long seed;
     private final int count;
     private final boolean allowInPlace;
+    private final int startEpoch;
+    private final int startPosition;
 
     private final BlockingQueue<Chunk> ready;
     private final BlockingQueue<Chunk> free;
@@ -90,6 +96,10 @@ public final class BatchStream implements AutoCloseable {
         this.count = images.size();
         this.batchSize = b.batchSize;
         this.allowInPlace = b.allowInPlace;
+        this.startEpoch = b.startEpoch;
+        this.startPosition = b.startPosition;
+        this.epoch = startEpoch;
+        this.position = startPosition;
 
         long chunkBytes = (long) CHUNK * shape.size() * Float.BYTES;
         int ahead = (int) Math.max(2, Math.min(16, AHEAD_BYTES / chunkBytes));
@@ -324,9 +334,10 @@ public final class BatchStream implements AutoCloseable {
     private void produce() {
         byte[] image = new byte[shape.size()];
         try {
-            for (int e = 0; !closed; e++) {
+            for (int e = startEpoch; !closed; e++) {
                 int[] order = order(e);
-                for (int start = 0; start < count; start += CHUNK) {
+                int first = e == startEpoch ? startPosition : 0;
+                for (int start = first; start < count; start += CHUNK) {
                     Chunk chunk = free.take();
                     chunk.epoch = e;
                     chunk.start = start;
@@ -435,6 +446,8 @@ public final class BatchStream implements AutoCloseable {
         private long seed;
         private int batchSize = 64;
         private boolean allowInPlace = true;
+        private int startEpoch;
+        private int startPosition;
 
         private Builder(ImageSet images, Normalization normalization) {
             this.images = Objects.requireNonNull(images, "images");
@@ -480,6 +493,29 @@ public final class BatchStream implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Sets where the stream starts: at image {@code position} of epoch {@code epoch} (both
+         * 0-based; default 0, 0), the values {@link BatchStream#epoch()} and {@link
+         * BatchStream#position()} of a stream to continue. An epoch stream may start at the end of
+         * an epoch ({@code position} equal to the split's size), where {@link
+         * BatchStream#nextEpoch()} is due.
+         *
+         * @throws IllegalArgumentException if either is negative (the upper bound of {@code
+         *     position} is checked in {@link #build()})
+         */
+        public Builder startAt(int epoch, int position) {
+            if (epoch < 0 || position < 0) {
+                throw new IllegalArgumentException(
+                        "start epoch and position must be >= 0, got epoch "
+                                + epoch
+                                + ", position "
+                                + position);
+            }
+            this.startEpoch = epoch;
+            this.startPosition = position;
+            return this;
+        }
+
         /** Makes the stream use staging buffers even where it could write in place (tests). */
         Builder stagingOnly() {
             this.allowInPlace = false;
@@ -489,11 +525,26 @@ public final class BatchStream implements AutoCloseable {
         /**
          * Returns the stream, its background thread started.
          *
-         * @throws IllegalArgumentException if there are no images
+         * @throws IllegalArgumentException if there are no images, or the start position lies
+         *     beyond the split (at or beyond its end for a cycled stream)
          */
         public BatchStream build() {
             if (images.size() == 0) {
                 throw new IllegalArgumentException("split " + name + " has no images to batch");
+            }
+            int last = cycle ? images.size() - 1 : images.size();
+            if (startPosition > last) {
+                throw new IllegalArgumentException(
+                        "start position of "
+                                + (cycle ? "cycled " : "")
+                                + "stream "
+                                + name
+                                + " must be <= "
+                                + last
+                                + " for "
+                                + images.size()
+                                + " images, got "
+                                + startPosition);
             }
             return new BatchStream(this);
         }
