@@ -22,4 +22,5 @@ module dev.prdarts.search {
     exports dev.prdarts.search.eval;
     exports dev.prdarts.search.supernet;
     exports dev.prdarts.search.progress;
+    exports dev.prdarts.search.checkpoint;
 }
