@@ -1,10 +1,17 @@
 package dev.prdarts.search.run;
 
+import dev.prdarts.search.checkpoint.CheckpointStore;
 import dev.prdarts.search.stats.MetricsWriter;
 import dev.prdarts.search.stats.PoolsWriter;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -14,7 +21,7 @@ import java.util.stream.Stream;
 
 /**
  * The folder a search writes (docs/run-folder.md): {@code config.toml}, {@code search.log}, {@code
- * metrics.jsonl}, {@code pools/cycle-N.json} and {@code genotype.json}.
+ * metrics.jsonl}, {@code pools/cycle-N.json}, {@code genotype.json} and {@code checkpoints/}.
  */
 public final class RunFolder {
 
@@ -29,7 +36,13 @@ public final class RunFolder {
 
     /** Every name a search run writes at the top of its folder. */
     public static final List<String> RUN_FILES =
-            List.of(CONFIG, LOG, MetricsWriter.FILE, PoolsWriter.DIR, GENOTYPE);
+            List.of(
+                    CONFIG,
+                    LOG,
+                    MetricsWriter.FILE,
+                    PoolsWriter.DIR,
+                    GENOTYPE,
+                    CheckpointStore.DIR);
 
     private final Path dir;
 
@@ -83,6 +96,49 @@ public final class RunFolder {
             candidate = parent.resolve("search-" + stamp + "-" + i);
         }
         return candidate;
+    }
+
+    /**
+     * Opens an existing run folder to continue its search.
+     *
+     * @throws IllegalStateException if the folder does not exist or holds no run ({@code
+     *     config.toml})
+     */
+    public static RunFolder existing(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            throw new IllegalStateException("run folder " + dir + " does not exist");
+        }
+        if (!Files.isRegularFile(dir.resolve(CONFIG))) {
+            throw new IllegalStateException(
+                    "folder " + dir + " holds no search run (no " + CONFIG + ")");
+        }
+        return new RunFolder(dir);
+    }
+
+    /**
+     * Replaces {@code file} with {@code text} (UTF-8) atomically: a temporary file next to it is
+     * written, forced to disk and renamed over it.
+     */
+    public static void writeAtomically(Path file, String text) throws IOException {
+        Path tmp = file.resolveSibling("." + file.getFileName() + ".tmp");
+        try (FileChannel ch =
+                FileChannel.open(
+                        tmp,
+                        StandardOpenOption.CREATE,
+                        StandardOpenOption.TRUNCATE_EXISTING,
+                        StandardOpenOption.WRITE)) {
+            ByteBuffer bytes = ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
+            while (bytes.hasRemaining()) {
+                ch.write(bytes);
+            }
+            ch.force(true);
+        }
+        try {
+            Files.move(
+                    tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+        }
     }
 
     /** Returns the folder. */

@@ -1,7 +1,10 @@
 package dev.prdarts.search.run;
 
 import ai.djl.Device;
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.prdarts.api.genotype.CellGenotype;
 import dev.prdarts.api.genotype.CellType;
 import dev.prdarts.api.genotype.Genotype;
@@ -16,7 +19,14 @@ import dev.prdarts.data.BatchStream;
 import dev.prdarts.data.DataSplits;
 import dev.prdarts.hardware.BatchSizeManager;
 import dev.prdarts.ops.morph.MorphRules;
+import dev.prdarts.search.checkpoint.Checkpoint;
+import dev.prdarts.search.checkpoint.CheckpointName;
+import dev.prdarts.search.checkpoint.CheckpointStore;
+import dev.prdarts.search.checkpoint.StoredTensor;
+import dev.prdarts.search.config.ConfigDifference;
+import dev.prdarts.search.config.ConfigException;
 import dev.prdarts.search.config.SearchConfig;
+import dev.prdarts.search.config.SearchConfigLoader;
 import dev.prdarts.search.config.SearchConfigToml;
 import dev.prdarts.search.genotype.GenotypeJson;
 import dev.prdarts.search.genotype.GenotypeText;
@@ -38,15 +48,26 @@ import dev.prdarts.search.train.CosineSchedule;
 import dev.prdarts.search.train.NonFiniteLossException;
 import dev.prdarts.search.train.StepResult;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,10 +80,28 @@ import org.slf4j.LoggerFactory;
  * {@code metrics.jsonl} line per finished epoch, {@code pools/cycle-N.json} per finished cycle and
  * {@code genotype.json} at the end. A NaN or infinite loss stops the search with an {@link
  * IllegalStateException} whose message says where; the files written so far stay.
+ *
+ * <p><b>Checkpoints.</b> After every epoch the runner writes a checkpoint into {@code checkpoints/}
+ * (see {@link CheckpointStore}): the network's weights, BN buffers and alphas, both optimizers'
+ * states, every edge's pool with history and parents, the position in the schedule, the random
+ * state of prune and replace, the data streams' positions, the batch-size manager's state and the
+ * metrics rows so far. {@link #resume(boolean)} continues from the newest one; a requested stop
+ * ({@link #requestStop()}, Ctrl-C) ends the current step, writes a checkpoint and throws {@link
+ * SearchStoppedException}. The learning-rate schedule needs no state of its own: it follows from
+ * the cycle and epoch.
  */
 public final class SearchRunner {
 
     private static final Logger LOG = LoggerFactory.getLogger(SearchRunner.class);
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Name prefixes of the checkpoint tensors. */
+    private static final String NET = "net/";
+
+    private static final String SGD = "sgd/";
+    private static final String ADAM_M = "adam_m/";
+    private static final String ADAM_V = "adam_v/";
 
     private final SearchConfig config;
     private final DataSplits data;
@@ -70,6 +109,9 @@ public final class SearchRunner {
     private final BatchSizeManager batches;
     private final Device device;
     private final RunFolder folder;
+    private final CheckpointStore checkpoints;
+    private final AtomicBoolean stop = new AtomicBoolean();
+    private SearchListener listener = new SearchListener() {};
 
     /**
      * Creates a runner.
@@ -94,24 +136,154 @@ public final class SearchRunner {
         this.batches = batches;
         this.device = device;
         this.folder = folder;
+        this.checkpoints = CheckpointStore.of(folder.dir());
+    }
+
+    /** Sets the listener told of steps, checkpoints and cycle ends; null for none. */
+    public void setListener(SearchListener value) {
+        this.listener = value == null ? new SearchListener() {} : value;
     }
 
     /**
-     * Runs the search to its end.
+     * Asks the search to stop at the end of the current weight step; it then writes a checkpoint
+     * and {@link #run()} or {@link #resume(boolean)} throws {@link SearchStoppedException}. Safe to
+     * call from any thread, for example a signal handler.
+     */
+    public void requestStop() {
+        stop.set(true);
+    }
+
+    /** Returns whether a stop has been requested. */
+    public boolean stopRequested() {
+        return stop.get();
+    }
+
+    /**
+     * Runs the search from its beginning to its end, writing a checkpoint after every epoch.
      *
      * @return the final genotype and summary figures
      * @throws IOException when a run file cannot be written
-     * @throws IllegalStateException when a loss becomes NaN or infinite
+     * @throws IllegalStateException when a loss becomes NaN or infinite, or another search holds
+     *     the run folder
+     * @throws SearchStoppedException when a stop was requested; a checkpoint has been written
      */
     public SearchResult run() throws IOException {
-        long start = System.nanoTime();
-        Files.writeString(
-                folder.file(RunFolder.CONFIG),
-                SearchConfigToml.write(config),
-                StandardCharsets.UTF_8);
+        try (RunLock lock = RunLock.acquire(checkpoints.dir())) {
+            return execute(fresh(), null);
+        }
+    }
 
+    /**
+     * Continues the search of the run folder from its newest intact checkpoint (a damaged newer one
+     * is reported and set aside), or from the beginning when there is none. The files of the run
+     * are reset to the checkpoint first: {@code metrics.jsonl} holds exactly its epochs, and pools
+     * files of unfinished cycles and {@code genotype.json} are removed until they are written
+     * again. With the same configuration and seed on the same engine and thread count, the search
+     * ends exactly as an uninterrupted one would.
+     *
+     * @param force continue even when this runner's configuration differs from the run's in more
+     *     than where it runs (device, threads, memory budget)
+     * @return the final genotype and summary figures
+     * @throws IOException when a run file cannot be read or written
+     * @throws IllegalStateException naming every difference when the configuration differs and
+     *     {@code force} is false; or when the checkpoint does not fit the configuration
+     * @throws SearchStoppedException when a stop was requested; a checkpoint has been written
+     */
+    public SearchResult resume(boolean force) throws IOException {
+        try (RunLock lock = RunLock.acquire(checkpoints.dir())) {
+            Optional<CheckpointStore.Loaded> newest = checkpoints.loadNewest();
+            if (newest.isEmpty()) {
+                Path toml = folder.file(RunFolder.CONFIG);
+                if (Files.isRegularFile(toml)) {
+                    checkConfig(readConfig(toml.toString(), Files.readString(toml)), force);
+                }
+                LOG.info(
+                        "no usable checkpoint in {}; the search starts from the beginning",
+                        checkpoints.dir());
+                return execute(fresh(), null);
+            }
+            CheckpointStore.Loaded from = newest.get();
+            ObjectNode meta = from.checkpoint().metadata();
+            checkConfig(
+                    readConfig("checkpoint " + from.file(), meta.path("config").asText()), force);
+            SearchState state;
+            try {
+                state = SearchState.fromJson(meta, config.search().catalog().ops());
+            } catch (IllegalArgumentException e) {
+                throw new IllegalStateException(
+                        "checkpoint " + from.file() + " cannot be resumed: " + e.getMessage(), e);
+            }
+            return execute(state, from);
+        }
+    }
+
+    private SearchState fresh() {
+        SearchState s =
+                new SearchState(
+                        new CellPools(config.search().catalog().ops()),
+                        SeededRandom.derive(config.seed(), "prune"));
+        s.batchSize = batches.state();
+        return s;
+    }
+
+    private static SearchConfig readConfig(String source, String text) {
+        try {
+            return new SearchConfigLoader().parse(source, text);
+        } catch (ConfigException e) {
+            throw new IllegalStateException(
+                    "cannot resume: the run's configuration is unreadable: " + e.getMessage(), e);
+        }
+    }
+
+    /** Refuses (unless forced) a configuration that differs from the run's in what it computes. */
+    private void checkConfig(SearchConfig run, boolean force) {
+        List<ConfigDifference> all = ConfigDifference.between(run, config);
+        List<String> hardware = new ArrayList<>();
+        List<String> other = new ArrayList<>();
+        for (ConfigDifference d : all) {
+            (d.hardware() ? hardware : other).add(d.describe());
+        }
+        if (!hardware.isEmpty()) {
+            LOG.info("resuming with other hardware settings: {}", String.join("; ", hardware));
+        }
+        if (other.isEmpty()) {
+            return;
+        }
+        if (!force) {
+            throw new IllegalStateException(
+                    "cannot resume "
+                            + folder.dir()
+                            + ": the configuration differs from the run's ("
+                            + String.join("; ", other)
+                            + "); resume without these settings, or force it (--force) to"
+                            + " continue with them");
+        }
+        LOG.warn(
+                "resuming {} with a different configuration (forced): {}",
+                folder.dir(),
+                String.join("; ", other));
+    }
+
+    private SearchResult execute(SearchState s, CheckpointStore.Loaded from) throws IOException {
+        long sessionStart = System.nanoTime();
         List<CycleSpec> cycles = config.schedule().cycles();
-        CellPools pools = new CellPools(config.search().catalog().ops());
+        if (from != null && (s.cycle >= cycles.size() || s.epoch > cycles.get(s.cycle).epochs())) {
+            throw new IllegalStateException(
+                    "checkpoint "
+                            + from.file()
+                            + " stands at cycle "
+                            + (s.cycle + 1)
+                            + ", epoch "
+                            + s.epoch
+                            + ", which the schedule of this configuration ("
+                            + cycles.size()
+                            + " cycles) does not have");
+        }
+        String configText = SearchConfigToml.write(config);
+        RunFolder.writeAtomically(folder.file(RunFolder.CONFIG), configText);
+        String configSha = sha256(configText);
+        resetRunFiles(s);
+
         SupernetSpec spec =
                 new SupernetSpec(
                         data.shape().channels(),
@@ -121,78 +293,131 @@ public final class SearchRunner {
                         config.search().channels(),
                         config.search().cells());
         PruneAndReplace prune = new PruneAndReplace(new MorphRules(), space);
-        SeededRandom pruneRandom = SeededRandom.derive(config.seed(), "prune");
-        LOG.info(
-                "search: {} cycles, {} epochs, space {}, catalog {}, C={}, {} cells, seed {},"
-                        + " run folder {}",
-                cycles.size(),
-                config.schedule().totalEpochs(),
-                space.name(),
-                config.search().catalog().key(),
-                spec.channels(),
-                spec.cells(),
-                config.seed(),
-                folder.dir());
+        if (from == null) {
+            LOG.info(
+                    "search: {} cycles, {} epochs, space {}, catalog {}, C={}, {} cells, seed {},"
+                            + " run folder {}",
+                    cycles.size(),
+                    config.schedule().totalEpochs(),
+                    space.name(),
+                    config.search().catalog().key(),
+                    spec.channels(),
+                    spec.cells(),
+                    config.seed(),
+                    folder.dir());
+        } else {
+            LOG.info(
+                    "resuming the search in {} from {}: cycle {}/{}, {} of {} epochs finished{}",
+                    folder.dir(),
+                    from.file().getFileName(),
+                    s.cycle + 1,
+                    cycles.size(),
+                    s.finishedEpochs,
+                    config.schedule().totalEpochs(),
+                    s.progress == null ? "" : ", " + s.progress.steps() + " steps into the next");
+        }
 
-        Loop loop = new Loop();
-        Supernet net = Supernet.build(spec, poolMap(pools), networkSeed(0), device);
+        Supernet net = Supernet.build(spec, poolMap(s.pools), networkSeed(s.cycle), device);
         Genotype genotype = null;
-        int b = batches.batchSize();
-        try (NDManager root = newManager();
-                MetricsWriter metrics = new MetricsWriter(folder.file(MetricsWriter.FILE));
-                BatchStream weightStream = data.weightHalf().epochs(b);
-                BatchStream alphaStream = data.alphaHalf().cycled(b)) {
-            for (int c = 0; c < cycles.size(); c++) {
-                CycleSpec cycle = cycles.get(c);
-                boolean last = c == cycles.size() - 1;
-                LOG.info(
-                        "cycle {}/{}: {} epochs ({} grace), {} candidates per edge, {} weights",
-                        c + 1,
-                        cycles.size(),
-                        cycle.epochs(),
-                        cycle.graceEpochs(),
-                        poolSizes(pools),
-                        net.parameterCount());
-                batches.onRebuild();
-                try (BilevelTrainer trainer =
-                        new BilevelTrainer(net, config.weights(), config.alpha(), root)) {
-                    for (int e = 0; e < cycle.epochs(); e++) {
-                        loop.globalEpoch++;
-                        EpochMetrics m =
-                                epoch(trainer, root, c, e, cycle, weightStream, alphaStream, loop);
-                        metrics.write(m);
-                        logEpoch(m, cycles.size(), cycle.epochs());
+        long parameters = 0;
+        try {
+            if (from != null) {
+                loadNetwork(net, from);
+                batches.restore(s.batchSize);
+            }
+            int b = batches.batchSize();
+            try (NDManager root = newManager();
+                    MetricsWriter metrics = new MetricsWriter(folder.file(MetricsWriter.FILE));
+                    BatchStream weightStream =
+                            data.weightHalf().stream()
+                                    .batchSize(b)
+                                    .startAt(s.weightEpoch, s.weightPosition)
+                                    .build();
+                    BatchStream alphaStream =
+                            data.alphaHalf().stream()
+                                    .cycle(true)
+                                    .batchSize(b)
+                                    .startAt(s.alphaEpoch, s.alphaPosition)
+                                    .build()) {
+                Session session =
+                        new Session(weightStream, alphaStream, configText, configSha, sessionStart);
+                for (int c = s.cycle; c < cycles.size(); c++) {
+                    CycleSpec cycle = cycles.get(c);
+                    boolean last = c == cycles.size() - 1;
+                    boolean starting = s.epoch == 0 && s.progress == null;
+                    if (starting) {
+                        LOG.info(
+                                "cycle {}/{}: {} epochs ({} grace), {} candidates per edge, {}"
+                                        + " weights",
+                                c + 1,
+                                cycles.size(),
+                                cycle.epochs(),
+                                cycle.graceEpochs(),
+                                poolSizes(s.pools),
+                                net.parameterCount());
+                        batches.onRebuild();
                     }
-                }
-
-                Map<CellType, List<EdgeOutcome>> outcomes = new EnumMap<>(CellType.class);
-                Map<CellType, CellStatistics> stats = new EnumMap<>(CellType.class);
-                for (CellType type : CellType.values()) {
-                    stats.put(
-                            type,
-                            CellStatistics.of(pools.ops(type), pools.distinctSeen(type).size()));
-                    List<EdgeOutcome> edges = new ArrayList<>();
-                    for (int edge = 0; edge < pools.edges(type).size(); edge++) {
-                        EdgePool pool = pools.edge(type, edge);
-                        double[] p = net.probabilities(type, edge);
-                        edges.add(prune.apply(pool, p, cycle, last, pruneRandom));
+                    if (s.epoch < cycle.epochs()) {
+                        try (BilevelTrainer trainer =
+                                new BilevelTrainer(net, config.weights(), config.alpha(), root)) {
+                            if (!starting && from != null) {
+                                loadOptimizers(trainer, from, s);
+                            }
+                            while (s.epoch < cycle.epochs()) {
+                                EpochMetrics m = epoch(trainer, root, net, cycle, session, s);
+                                metrics.write(m);
+                                s.metrics.add(MetricsWriter.toJson(m));
+                                s.finishedEpochs++;
+                                s.epoch++;
+                                s.progress = null;
+                                logEpoch(m, cycles.size(), cycle.epochs());
+                                Path file = checkpoint(s, net, trainer, session);
+                                if (stop.get()) {
+                                    throw stopped(
+                                            file,
+                                            "the end of cycle " + (c + 1) + ", epoch " + s.epoch);
+                                }
+                            }
+                        }
                     }
-                    outcomes.put(type, edges);
-                }
-                PoolsWriter.write(
-                        folder.dir(), new CycleReport(c + 1, cycle, last, outcomes, stats));
-                logCycle(c + 1, outcomes, stats, last);
+                    from = null;
 
-                if (last) {
-                    genotype = derive(outcomes);
-                    GenotypeJson.write(genotype, folder.file(RunFolder.GENOTYPE));
-                    loop.parameters = net.parameterCount();
-                } else {
-                    Supernet next =
-                            Supernet.rebuild(
-                                    net, poolMap(pools), parents(outcomes), networkSeed(c + 1));
-                    net.close();
-                    net = next;
+                    Map<CellType, List<EdgeOutcome>> outcomes = new EnumMap<>(CellType.class);
+                    Map<CellType, CellStatistics> stats = new EnumMap<>(CellType.class);
+                    for (CellType type : CellType.values()) {
+                        stats.put(
+                                type,
+                                CellStatistics.of(
+                                        s.pools.ops(type), s.pools.distinctSeen(type).size()));
+                        List<EdgeOutcome> edges = new ArrayList<>();
+                        for (int edge = 0; edge < s.pools.edges(type).size(); edge++) {
+                            EdgePool pool = s.pools.edge(type, edge);
+                            double[] p = net.probabilities(type, edge);
+                            edges.add(prune.apply(pool, p, cycle, last, s.pruneRandom));
+                        }
+                        outcomes.put(type, edges);
+                    }
+                    PoolsWriter.write(
+                            folder.dir(), new CycleReport(c + 1, cycle, last, outcomes, stats));
+                    logCycle(c + 1, outcomes, stats, last);
+                    listener.cycleFinished(c + 1);
+
+                    if (last) {
+                        genotype = derive(outcomes);
+                        GenotypeJson.write(genotype, folder.file(RunFolder.GENOTYPE));
+                        parameters = net.parameterCount();
+                    } else {
+                        Supernet next =
+                                Supernet.rebuild(
+                                        net,
+                                        poolMap(s.pools),
+                                        parents(outcomes),
+                                        networkSeed(c + 1));
+                        net.close();
+                        net = next;
+                        s.cycle = c + 1;
+                        s.epoch = 0;
+                    }
                 }
             }
         } catch (NonFiniteLossException e) {
@@ -201,8 +426,8 @@ public final class SearchRunner {
                             Locale.ROOT,
                             "search stopped in cycle %d, epoch %d: %s; the finished epochs and"
                                     + " cycles are kept in %s",
-                            loop.cycle + 1,
-                            loop.epoch + 1,
+                            s.cycle + 1,
+                            s.epoch + 1,
                             e.getMessage(),
                             folder.dir());
             LOG.error(msg);
@@ -211,7 +436,7 @@ public final class SearchRunner {
             net.close();
         }
 
-        double seconds = (System.nanoTime() - start) / 1e9;
+        double seconds = s.seconds + (System.nanoTime() - sessionStart) / 1e9;
         LOG.info("final genotype:\n{}", GenotypeText.format(genotype));
         LOG.info(
                 "search finished in {}; genotype written to {}",
@@ -221,34 +446,39 @@ public final class SearchRunner {
                 genotype,
                 folder.dir(),
                 cycles.size(),
-                loop.globalEpoch,
-                loop.lastValidAcc,
-                loop.parameters,
+                s.finishedEpochs,
+                s.lastValidAcc,
+                parameters,
                 seconds);
     }
 
     private EpochMetrics epoch(
             BilevelTrainer trainer,
             NDManager root,
-            int c,
-            int e,
+            Supernet net,
             CycleSpec cycle,
-            BatchStream weightStream,
-            BatchStream alphaStream,
-            Loop loop) {
-        loop.cycle = c;
-        loop.epoch = e;
+            Session streams,
+            SearchState s)
+            throws IOException {
+        int c = s.cycle;
+        int e = s.epoch;
         boolean grace = e < cycle.graceEpochs();
         double lr =
                 new CosineSchedule(config.weights().lr(), config.weights().lrMin())
                         .rate(e, cycle.epochs());
-        int changesBefore = batches.changes();
-        int backoffsBefore = batches.oomBackoffs();
+        SearchState.EpochProgress before =
+                s.progress != null
+                        ? s.progress
+                        : new SearchState.EpochProgress(
+                                0, 0, 0, 0, batches.changes(), batches.oomBackoffs(), 0);
         long t0 = System.nanoTime();
+        BatchStream weightStream = streams.weight;
+        BatchStream alphaStream = streams.alpha;
 
-        double lossSum = 0;
-        long correct = 0;
-        long images = 0;
+        int steps = before.steps();
+        double lossSum = before.lossSum();
+        long correct = before.correct();
+        long images = before.images();
         while (weightStream.hasNext()) {
             StepResult r =
                     batches.runStep(
@@ -273,6 +503,21 @@ public final class SearchRunner {
             lossSum += r.loss() * r.count();
             correct += r.correct();
             images += r.count();
+            steps++;
+            listener.stepFinished(c + 1, e + 1, steps);
+            if (stop.get()) {
+                s.progress =
+                        new SearchState.EpochProgress(
+                                steps,
+                                lossSum,
+                                correct,
+                                images,
+                                before.changesBefore(),
+                                before.backoffsBefore(),
+                                before.seconds() + (System.nanoTime() - t0) / 1e9);
+                Path file = checkpoint(s, net, trainer, streams);
+                throw stopped(file, "cycle " + (c + 1) + ", epoch " + (e + 1) + ", step " + steps);
+            }
         }
         weightStream.nextEpoch();
 
@@ -283,13 +528,13 @@ public final class SearchRunner {
             StepResult v = validate(trainer, root);
             validLoss = v.loss();
             validAcc = v.correct() / (double) v.count();
-            loop.lastValidAcc = validAcc;
+            s.lastValidAcc = validAcc;
         }
-        double seconds = (System.nanoTime() - t0) / 1e9;
+        double seconds = before.seconds() + (System.nanoTime() - t0) / 1e9;
         return new EpochMetrics(
                 c + 1,
                 e + 1,
-                loop.globalEpoch,
+                s.currentGlobalEpoch(),
                 grace ? EpochMetrics.Phase.GRACE : EpochMetrics.Phase.SEARCH,
                 images == 0 ? 0 : lossSum / images,
                 images == 0 ? 0 : correct / (double) images,
@@ -298,10 +543,137 @@ public final class SearchRunner {
                 lr,
                 config.alpha().lr(),
                 batches.takeLargestUsed(),
-                batches.changes() - changesBefore,
-                batches.oomBackoffs() - backoffsBefore,
+                batches.changes() - before.changesBefore(),
+                batches.oomBackoffs() - before.backoffsBefore(),
                 seconds,
                 images);
+    }
+
+    /**
+     * Writes a checkpoint of the search as it stands: the state's metadata and the network's
+     * weights, buffers and alphas with both optimizers' states.
+     */
+    private Path checkpoint(SearchState s, Supernet net, BilevelTrainer trainer, Session streams)
+            throws IOException {
+        s.weightEpoch = streams.weight.epoch();
+        s.weightPosition = streams.weight.position();
+        s.alphaEpoch = streams.alpha.epoch();
+        s.alphaPosition = streams.alpha.position();
+        s.batchSize = batches.state();
+        s.sgdSteps = trainer.weightOptimizer().steps();
+        s.adamSteps = trainer.alphaOptimizer().steps();
+
+        List<StoredTensor> tensors = new ArrayList<>();
+        for (Map.Entry<String, NDArray> e : net.state().entrySet()) {
+            tensors.add(StoredTensor.of(NET + e.getKey(), e.getValue()));
+        }
+        for (Map.Entry<String, NDArray> e :
+                trainer.weightOptimizer().momentumBuffers().entrySet()) {
+            tensors.add(StoredTensor.of(SGD + e.getKey(), e.getValue()));
+        }
+        for (Map.Entry<String, NDArray> e : trainer.alphaOptimizer().firstMoments().entrySet()) {
+            tensors.add(StoredTensor.of(ADAM_M + e.getKey(), e.getValue()));
+        }
+        for (Map.Entry<String, NDArray> e : trainer.alphaOptimizer().secondMoments().entrySet()) {
+            tensors.add(StoredTensor.of(ADAM_V + e.getKey(), e.getValue()));
+        }
+        double seconds = s.seconds + (System.nanoTime() - streams.start) / 1e9;
+        Checkpoint checkpoint =
+                new Checkpoint(s.toJson(streams.configText, streams.configSha, seconds), tensors);
+        CheckpointName name =
+                s.progress == null
+                        ? CheckpointName.endOfEpoch(s.finishedEpochs)
+                        : CheckpointName.inEpoch(s.currentGlobalEpoch(), s.progress.steps());
+        Path file = checkpoints.write(name, checkpoint);
+        listener.checkpointWritten(file);
+        return file;
+    }
+
+    private SearchStoppedException stopped(Path checkpoint, String where) {
+        SearchStoppedException e = new SearchStoppedException(folder.dir(), checkpoint, where);
+        LOG.info(e.getMessage());
+        return e;
+    }
+
+    private static void loadNetwork(Supernet net, CheckpointStore.Loaded from) {
+        try (NDManager tmp = net.manager().newSubManager()) {
+            Map<String, NDArray> arrays = new LinkedHashMap<>();
+            for (Map.Entry<String, StoredTensor> e : from.checkpoint().withPrefix(NET).entrySet()) {
+                arrays.put(e.getKey(), e.getValue().toArray(tmp));
+            }
+            net.loadState(arrays);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException(
+                    "checkpoint "
+                            + from.file()
+                            + " does not fit the network of this configuration: "
+                            + e.getMessage(),
+                    e);
+        }
+    }
+
+    private static void loadOptimizers(
+            BilevelTrainer trainer, CheckpointStore.Loaded from, SearchState s) {
+        Checkpoint c = from.checkpoint();
+        try {
+            trainer.weightOptimizer().restore(floats(c.withPrefix(SGD)), s.sgdSteps);
+            trainer.alphaOptimizer()
+                    .restore(
+                            floats(c.withPrefix(ADAM_M)),
+                            floats(c.withPrefix(ADAM_V)),
+                            s.adamSteps);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException(
+                    "checkpoint "
+                            + from.file()
+                            + " has optimizer states that do not fit this network: "
+                            + e.getMessage(),
+                    e);
+        }
+    }
+
+    private static Map<String, float[]> floats(Map<String, StoredTensor> tensors) {
+        Map<String, float[]> out = new LinkedHashMap<>();
+        for (Map.Entry<String, StoredTensor> e : tensors.entrySet()) {
+            out.put(e.getKey(), e.getValue().toFloatArray());
+        }
+        return out;
+    }
+
+    /**
+     * Makes the run files agree with the state: {@code metrics.jsonl} holds exactly its rows; pools
+     * files of cycles it has not finished and the genotype are removed.
+     */
+    private void resetRunFiles(SearchState s) throws IOException {
+        StringBuilder rows = new StringBuilder();
+        for (ObjectNode row : s.metrics) {
+            rows.append(JSON.writeValueAsString(row)).append('\n');
+        }
+        RunFolder.writeAtomically(folder.file(MetricsWriter.FILE), rows.toString());
+        Path pools = folder.file(PoolsWriter.DIR);
+        if (Files.isDirectory(pools)) {
+            try (DirectoryStream<Path> files = Files.newDirectoryStream(pools, "cycle-*.json")) {
+                for (Path f : files) {
+                    String n = f.getFileName().toString();
+                    String number = n.substring("cycle-".length(), n.length() - ".json".length());
+                    if (number.matches("\\d+") && Integer.parseInt(number) > s.cycle) {
+                        Files.delete(f);
+                    }
+                }
+            }
+        }
+        Files.deleteIfExists(folder.file(RunFolder.GENOTYPE));
+    }
+
+    private static String sha256(String text) {
+        try {
+            byte[] d =
+                    MessageDigest.getInstance("SHA-256")
+                            .digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(d);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK lacks SHA-256", e);
+        }
     }
 
     /** Evaluates the whole alpha half in order, without augmentation or gradients. */
@@ -479,12 +851,68 @@ public final class SearchRunner {
         return String.format(Locale.ROOT, "%d min %02d s", s / 60, s % 60);
     }
 
-    /** Where the loop is, for messages and the summary. */
-    private static final class Loop {
-        int cycle;
-        int epoch;
-        int globalEpoch;
-        Double lastValidAcc;
-        long parameters;
+    /**
+     * What every checkpoint of this session records besides the state: the two training streams'
+     * positions, the configuration text, and the session's start for the elapsed time.
+     */
+    private static final class Session {
+        final BatchStream weight;
+        final BatchStream alpha;
+        final String configText;
+        final String configSha;
+        final long start;
+
+        Session(
+                BatchStream weight,
+                BatchStream alpha,
+                String configText,
+                String configSha,
+                long start) {
+            this.weight = weight;
+            this.alpha = alpha;
+            this.configText = configText;
+            this.configSha = configSha;
+            this.start = start;
+        }
+    }
+
+    /** An exclusive lock on a run folder, so two processes never continue the same search. */
+    private static final class RunLock implements AutoCloseable {
+        private final FileChannel channel;
+        private final FileLock lock;
+
+        private RunLock(FileChannel channel, FileLock lock) {
+            this.channel = channel;
+            this.lock = lock;
+        }
+
+        static RunLock acquire(Path checkpointDir) throws IOException {
+            Files.createDirectories(checkpointDir);
+            Path file = checkpointDir.resolve(".lock");
+            FileChannel ch =
+                    FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            FileLock lock;
+            try {
+                lock = ch.tryLock();
+            } catch (OverlappingFileLockException e) {
+                lock = null;
+            }
+            if (lock == null) {
+                ch.close();
+                throw new IllegalStateException(
+                        "run folder "
+                                + checkpointDir.getParent()
+                                + " is in use by another search (lock "
+                                + file
+                                + ")");
+            }
+            return new RunLock(ch, lock);
+        }
+
+        @Override
+        public void close() throws IOException {
+            lock.release();
+            channel.close();
+        }
     }
 }

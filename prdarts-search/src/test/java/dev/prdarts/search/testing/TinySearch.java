@@ -33,6 +33,15 @@ public final class TinySearch {
             "[[cycles]]\nepochs = 2\ngrace = 1\nmorphs = 1\nkept = 3\n"
                     + "[[cycles]]\nepochs = 2\ngrace = 1\nmorphs = 0\nkept = 1\n";
 
+    /**
+     * A three-cycle schedule of 5 epochs: morphs after the first two cycles, the last cycle without
+     * grace.
+     */
+    public static final String THREE_CYCLES =
+            "[[cycles]]\nepochs = 2\ngrace = 1\nmorphs = 1\nkept = 3\n"
+                    + "[[cycles]]\nepochs = 2\ngrace = 1\nmorphs = 1\nkept = 2\n"
+                    + "[[cycles]]\nepochs = 1\ngrace = 0\nmorphs = 0\nkept = 1\n";
+
     private TinySearch() {}
 
     /**
