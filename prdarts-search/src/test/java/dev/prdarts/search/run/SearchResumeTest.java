@@ -10,10 +10,12 @@ import dev.prdarts.search.config.SearchConfig;
 import dev.prdarts.search.stats.EpochMetrics;
 import dev.prdarts.search.stats.MetricsWriter;
 import dev.prdarts.search.testing.TinySearch;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,12 +29,32 @@ class SearchResumeTest {
 
     private static SearchConfig config;
     private static Path reference;
+    private static Path lateStop;
 
     @BeforeAll
-    static void runUninterrupted() throws Exception {
+    static void runUninterruptedAndStoppedLate() throws Exception {
         config = TinySearch.config(TinySearch.THREE_CYCLES);
         reference = shared.resolve("reference");
         TinySearch.run(config, reference);
+        // 24 images in batches of 8: step 3 ends the last epoch, before its validation
+        lateStop = shared.resolve("late-stop");
+        stopAt(config, lateStop, 3, 1, 3);
+    }
+
+    /** Returns a copy of a run folder made by {@link #runUninterruptedAndStoppedLate()}. */
+    private Path copy(Path run) throws IOException {
+        Path target = dir.resolve(run.getFileName());
+        try (Stream<Path> walk = Files.walk(run)) {
+            for (Path p : walk.toList()) {
+                Path to = target.resolve(run.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(to);
+                } else {
+                    Files.copy(p, to);
+                }
+            }
+        }
+        return target;
     }
 
     private static SearchRunner runner(SearchConfig c, RunFolder folder) {
@@ -78,10 +100,11 @@ class SearchResumeTest {
 
     @Test
     void stopAfterTheLastStepOfAnEpochResumesAtTheEpochsValidation() throws Exception {
-        Path out = dir.resolve("last-step");
+        Path out = copy(lateStop);
+        assertEquals(
+                List.of(out.resolve("checkpoints/epoch-000005-step-000003.ckpt")),
+                CheckpointStore.of(out).list().subList(0, 1));
 
-        // 24 images in batches of 8: step 3 ends cycle 1's second epoch, before its validation
-        stopAt(config, out, 1, 2, 3);
         runner(config, RunFolder.existing(out)).resume(false);
 
         assertSameRun(reference, out);
@@ -89,8 +112,7 @@ class SearchResumeTest {
 
     @Test
     void damagedNewestCheckpointIsSetAsideAndThePreviousGivesTheSameResult() throws Exception {
-        Path out = dir.resolve("damaged");
-        TinySearch.run(config, out);
+        Path out = copy(reference);
         CheckpointStore store = CheckpointStore.of(out);
         Path newest = store.list().get(0);
         assertEquals("epoch-000005.ckpt", newest.getFileName().toString());
@@ -105,8 +127,7 @@ class SearchResumeTest {
 
     @Test
     void differentConfigIsRefusedWithEveryDifferenceAndAcceptedWhenForced() throws Exception {
-        Path out = dir.resolve("changed");
-        stopAt(config, out, 1, 1, 1);
+        Path out = copy(lateStop);
         SearchConfig other =
                 TinySearch.config(
                         "[weights]\nlr = 0.05\n"
@@ -133,14 +154,16 @@ class SearchResumeTest {
         assertEquals(6, forced.epochs());
         List<EpochMetrics> rows = MetricsWriter.read(out.resolve(MetricsWriter.FILE));
         assertEquals(6, rows.size());
-        assertEquals(0.05, rows.get(2).lr(), 1e-12);
+        // cycle 3 now has 2 epochs: lr 0.05 cosine to 0.01 over 2 epochs
+        assertEquals(0.05, rows.get(4).lr(), 1e-12);
+        assertEquals(0.03, rows.get(5).lr(), 1e-12);
+        assertEquals(0.0175, rows.get(3).lr(), 1e-12);
         assertFalse(Files.readString(out.resolve(RunFolder.CONFIG)).equals(before));
     }
 
     @Test
     void otherHardwareSettingsNeedNoForce() throws Exception {
-        Path out = dir.resolve("threads");
-        stopAt(config, out, 3, 1, 2);
+        Path out = copy(lateStop);
         SearchConfig twoThreads =
                 new SearchConfig(
                         config.seed(),
