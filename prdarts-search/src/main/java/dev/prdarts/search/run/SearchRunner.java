@@ -47,6 +47,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -70,6 +71,7 @@ public final class SearchRunner {
     private final BatchSizeManager batches;
     private final Device device;
     private final RunFolder folder;
+    private Consumer<EpochMetrics> epochListener = m -> {};
 
     /**
      * Creates a runner.
@@ -94,6 +96,14 @@ public final class SearchRunner {
         this.batches = batches;
         this.device = device;
         this.folder = folder;
+    }
+
+    /**
+     * Sets what is called after every finished epoch, once its metrics line is written; the default
+     * does nothing.
+     */
+    public void setEpochListener(Consumer<EpochMetrics> listener) {
+        this.epochListener = listener == null ? m -> {} : listener;
     }
 
     /**
@@ -162,6 +172,7 @@ public final class SearchRunner {
                                 epoch(trainer, root, c, e, cycle, weightStream, alphaStream, loop);
                         metrics.write(m);
                         logEpoch(m, cycles.size(), cycle.epochs());
+                        epochListener.accept(m);
                     }
                 }
 
