@@ -21,6 +21,7 @@ import picocli.CommandLine.ScopeType;
         description = "PR-DARTS: prune-and-replace neural architecture search on the JVM.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            SearchCommand.class,
             SpacesCommand.class,
             GenotypeCommand.class,
             ReportCommand.class,

@@ -68,6 +68,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -112,6 +113,7 @@ public final class SearchRunner {
     private final CheckpointStore checkpoints;
     private final AtomicBoolean stop = new AtomicBoolean();
     private SearchListener listener = new SearchListener() {};
+    private Consumer<EpochMetrics> epochListener = m -> {};
 
     /**
      * Creates a runner.
@@ -142,6 +144,14 @@ public final class SearchRunner {
     /** Sets the listener told of steps, checkpoints and cycle ends; null for none. */
     public void setListener(SearchListener value) {
         this.listener = value == null ? new SearchListener() {} : value;
+    }
+
+    /**
+     * Sets what is called after every finished epoch, once its metrics line is written; the default
+     * does nothing.
+     */
+    public void setEpochListener(Consumer<EpochMetrics> listener) {
+        this.epochListener = listener == null ? m -> {} : listener;
     }
 
     /**
@@ -371,6 +381,7 @@ public final class SearchRunner {
                                 s.epoch++;
                                 s.progress = null;
                                 logEpoch(m, cycles.size(), cycle.epochs());
+                                epochListener.accept(m);
                                 Path file = checkpoint(s, net, trainer, session);
                                 if (stop.get()) {
                                     throw stopped(

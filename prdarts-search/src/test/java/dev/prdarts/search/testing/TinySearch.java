@@ -1,16 +1,12 @@
 package dev.prdarts.search.testing;
 
-import dev.prdarts.api.data.ImageDataset;
-import dev.prdarts.api.data.ImageSet;
 import dev.prdarts.api.data.ImageShape;
-import dev.prdarts.api.data.Normalization;
-import dev.prdarts.api.random.SeededRandom;
 import dev.prdarts.api.space.ConstraintSpace;
-import dev.prdarts.data.DataOptions;
 import dev.prdarts.data.DataSplits;
 import dev.prdarts.hardware.BatchSizeConfig;
 import dev.prdarts.hardware.BatchSizeManager;
 import dev.prdarts.hardware.ScriptedMemoryProbe;
+import dev.prdarts.search.bench.SyntheticData;
 import dev.prdarts.search.config.ConfigException;
 import dev.prdarts.search.config.SearchConfig;
 import dev.prdarts.search.config.SearchConfigLoader;
@@ -19,8 +15,6 @@ import dev.prdarts.search.run.SearchResult;
 import dev.prdarts.search.run.SearchRunner;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Optional;
 
 /** A tiny synthetic dataset and search settings that run a whole search in seconds. */
 public final class TinySearch {
@@ -58,41 +52,9 @@ public final class TinySearch {
         return new SearchConfigLoader().parse("tiny.toml", text);
     }
 
-    /**
-     * Returns 48 training and 8 test images of 1x8x8 in two classes (bright left or right half)
-     * with seeded noise, split in halves of 24.
-     */
+    /** Returns 48 training images of 1x8x8 in two classes, split in halves of 24. */
     public static DataSplits data(long seed) {
-        ImageShape shape = new ImageShape(1, 8, 8);
-        ImageDataset dataset =
-                new ImageDataset(
-                        "tiny",
-                        shape,
-                        List.of("left", "right"),
-                        images(shape, 48, 1),
-                        images(shape, 8, 2),
-                        Optional.of(Normalization.of(new double[] {0.5}, new double[] {0.25})),
-                        Optional.empty(),
-                        true);
-        DataOptions options = DataOptions.builder().seed(seed).pad(1).build();
-        return DataSplits.of(dataset, options, dataset.normalization().orElseThrow());
-    }
-
-    private static ImageSet images(ImageShape shape, int count, long seed) {
-        SeededRandom random = new SeededRandom(seed);
-        byte[] pixels = new byte[count * shape.size()];
-        int[] labels = new int[count];
-        for (int i = 0; i < count; i++) {
-            labels[i] = i % 2;
-            for (int y = 0; y < shape.height(); y++) {
-                for (int x = 0; x < shape.width(); x++) {
-                    boolean bright = (x < shape.width() / 2) == (labels[i] == 0);
-                    int v = (bright ? 170 : 60) + random.nextInt(60);
-                    pixels[i * shape.size() + y * shape.width() + x] = (byte) v;
-                }
-            }
-        }
-        return new ImageSet(shape, pixels, labels);
+        return SyntheticData.splits(new ImageShape(1, 8, 8), 2, 48, seed);
     }
 
     /** Returns a batch-size manager that never changes the size. */
