@@ -10,6 +10,7 @@ module dev.prdarts.search {
     requires toml4j;
     requires com.fasterxml.jackson.databind;
     requires org.slf4j;
+    requires jdk.unsupported;
 
     exports dev.prdarts.search;
     exports dev.prdarts.search.config;
