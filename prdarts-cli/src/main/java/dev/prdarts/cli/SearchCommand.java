@@ -22,7 +22,10 @@ import dev.prdarts.search.genotype.GenotypeText;
 import dev.prdarts.search.run.RunFolder;
 import dev.prdarts.search.run.SearchResult;
 import dev.prdarts.search.run.SearchRunner;
+import dev.prdarts.search.run.SearchStoppedException;
+import dev.prdarts.search.run.StopSignals;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -44,6 +47,10 @@ import picocli.CommandLine.Spec;
  * <p>Settings come in layers: the preset ({@code smoke} by default), then {@code --config FILE},
  * then the options of this command. The resolved settings are written to the run folder's {@code
  * config.toml}, so {@code --config RUN/config.toml} repeats a run.
+ *
+ * <p>A checkpoint is written after every epoch; {@code --resume RUN_DIR} continues from the newest
+ * intact one with the run's own settings. Ctrl-C (or SIGTERM) stops at the end of the current step,
+ * writes a checkpoint, prints the resume command and exits with code 130.
  */
 @Command(
         name = "search",
@@ -51,12 +58,16 @@ import picocli.CommandLine.Spec;
         description = {
             "Run a PR-DARTS search: cycles of bilevel training, each ending with prune and replace,"
                     + " then the final cell.",
-            "Writes config.toml, search.log, metrics.jsonl, pools/cycle-N.json and genotype.json"
-                    + " into the run folder."
+            "Writes config.toml, search.log, metrics.jsonl, pools/cycle-N.json, genotype.json and"
+                    + " checkpoints/ into the run folder.",
+            "Ctrl-C stops after the current step with a checkpoint; --resume RUN_DIR continues."
         })
 final class SearchCommand implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(SearchCommand.class);
+
+    /** Exit code of a search stopped by Ctrl-C or SIGTERM after writing a checkpoint. */
+    static final int EXIT_STOPPED = 130;
 
     @ParentCommand Main main;
 
@@ -107,8 +118,23 @@ final class SearchCommand implements Callable<Integer> {
 
     @Option(
             names = "--force",
-            description = "Overwrite the run files of an earlier run in the --out folder.")
+            description = {
+                "Overwrite the run files of an earlier run in the --out folder.",
+                "With --resume: continue although the given settings differ from the run's."
+            })
     boolean force;
+
+    @Option(
+            names = "--resume",
+            paramLabel = "RUN_DIR",
+            description = {
+                "Continue the search of RUN_DIR from its newest intact checkpoint, with the run's"
+                        + " own config.toml.",
+                "Settings given with it (--config, --preset, --space, --dataset, --seed, batch"
+                        + " sizes) must agree with the run's unless --force; --device, --threads"
+                        + " and --memory-budget may change."
+            })
+    Path resume;
 
     @Option(names = "--json", description = "Print the final summary as JSON on stdout.")
     boolean json;
@@ -116,16 +142,46 @@ final class SearchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         hardware.toConfig();
-        SearchConfig cfg = new SearchConfigLoader().load(Preset.byKey(preset), config, overrides());
+        SearchConfig cfg;
+        if (resume != null) {
+            if (out != null && !out.equals(resume)) {
+                throw new IllegalArgumentException(
+                        "--out "
+                                + out
+                                + " and --resume "
+                                + resume
+                                + " name different folders; a resumed search stays in its run"
+                                + " folder");
+            }
+            RunFolder existing = RunFolder.existing(resume);
+            Path toml = existing.file(RunFolder.CONFIG);
+            SearchConfigLoader loader = new SearchConfigLoader();
+            SearchConfig run = loader.parse(toml.toString(), Files.readString(toml));
+            cfg =
+                    spec.commandLine().getParseResult().hasMatchedOption("--preset")
+                            ? loader.load(Preset.byKey(preset), config, overrides())
+                            : loader.load(
+                                    toml.toString(), Files.readString(toml), config, overrides());
+            SearchRunner.checkResumable(resume, run, cfg, force);
+        } else {
+            cfg = new SearchConfigLoader().load(Preset.byKey(preset), config, overrides());
+        }
 
         ClassLoader loader = main.plugins().loader();
         ConstraintSpace constraintSpace = spaceOptions.registry(loader).get(cfg.search().space());
         DatasetRegistry datasets = new DatasetRegistry(loader);
         datasets.provider(cfg.data().dataset());
 
-        Path dir = out != null ? out : RunFolder.newDefault(Path.of("runs"));
-        RunFolder folder = RunFolder.prepare(dir, force);
-        SearchResult result;
+        RunFolder folder;
+        if (resume != null) {
+            folder = RunFolder.existing(resume);
+        } else {
+            folder =
+                    RunFolder.prepare(
+                            out != null ? out : RunFolder.newDefault(Path.of("runs")), force);
+        }
+        SearchResult result = null;
+        SearchStoppedException stopped = null;
         try (RunLog log = RunLog.start(folder.file(RunFolder.LOG))) {
             try {
                 HardwareContext context =
@@ -139,22 +195,48 @@ final class SearchCommand implements Callable<Integer> {
                     options.dataDir(Path.of(cfg.data().dir()));
                 }
                 DataSplits data = DataSplits.load(datasets, cfg.data().dataset(), options.build());
-                result =
+                SearchRunner runner =
                         new SearchRunner(
-                                        cfg,
-                                        data,
-                                        constraintSpace,
-                                        context.newBatchSizeManager(),
-                                        context.device(),
-                                        folder)
-                                .run();
+                                cfg,
+                                data,
+                                constraintSpace,
+                                context.newBatchSizeManager(),
+                                context.device(),
+                                folder);
+                try (StopSignals signals = StopSignals.install(runner)) {
+                    result = resume != null ? runner.resume(force) : runner.run();
+                }
+            } catch (SearchStoppedException e) {
+                stopped = e;
             } catch (Exception e) {
                 LOG.error("search failed: {}", Errors.oneLine(e));
                 throw e;
             }
         }
+        if (stopped != null) {
+            printStopped(stopped);
+            return EXIT_STOPPED;
+        }
         print(result);
         return 0;
+    }
+
+    private void printStopped(SearchStoppedException e) throws Exception {
+        PrintWriter w = spec.commandLine().getOut();
+        String command = SearchStoppedException.resumeCommand(e.runDir());
+        if (json) {
+            ObjectMapper mapper = new ObjectMapper();
+            ObjectNode o = mapper.createObjectNode();
+            o.put("stopped", true);
+            o.put("run_dir", e.runDir().toString());
+            o.put("checkpoint", e.checkpoint().toString());
+            o.put("resume_command", command);
+            w.println(mapper.writeValueAsString(o));
+        } else {
+            w.println("search stopped; checkpoint " + e.checkpoint());
+            w.println("resume with: " + command);
+        }
+        w.flush();
     }
 
     /** Returns the command-line settings as config keys; absent options are left out. */

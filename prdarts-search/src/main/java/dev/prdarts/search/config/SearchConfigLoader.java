@@ -119,6 +119,33 @@ public final class SearchConfigLoader {
     }
 
     /**
+     * Resolves the configuration of a resumed run: the run's own TOML (its {@code config.toml}),
+     * then an optional file and command-line overrides, layered as in {@link #load(Preset, Path,
+     * Map)}.
+     *
+     * @param runSource the name of the run's configuration in error messages
+     * @param runToml the run's configuration; keys it lacks come from the smoke preset
+     * @param file a TOML file whose keys replace the run's, or null
+     * @param overrides dotted keys with values from the command line
+     * @throws ConfigException naming source, key and rule when anything is wrong
+     * @throws IOException when the file cannot be read
+     */
+    public SearchConfig load(
+            String runSource, String runToml, Path file, Map<String, Object> overrides)
+            throws ConfigException, IOException {
+        List<Layer> layers = new ArrayList<>();
+        layers.add(readPreset(Preset.SMOKE));
+        layers.add(layer(runSource, parseToml(runSource, runToml)));
+        if (file != null) {
+            layers.add(readFile(file));
+        }
+        if (overrides != null && !overrides.isEmpty()) {
+            layers.add(layer("command line", overrides));
+        }
+        return resolve(layers);
+    }
+
+    /**
      * Reads a complete config from TOML text, for example a run folder's {@code config.toml}.
      *
      * @param source the name used in error messages

@@ -247,31 +247,52 @@ public final class SearchRunner {
 
     /** Refuses (unless forced) a configuration that differs from the run's in what it computes. */
     private void checkConfig(SearchConfig run, boolean force) {
-        List<ConfigDifference> all = ConfigDifference.between(run, config);
+        checkResumable(folder.dir(), run, config, force);
         List<String> hardware = new ArrayList<>();
         List<String> other = new ArrayList<>();
-        for (ConfigDifference d : all) {
+        for (ConfigDifference d : ConfigDifference.between(run, config)) {
             (d.hardware() ? hardware : other).add(d.describe());
         }
         if (!hardware.isEmpty()) {
             LOG.info("resuming with other hardware settings: {}", String.join("; ", hardware));
         }
-        if (other.isEmpty()) {
-            return;
+        if (!other.isEmpty()) {
+            LOG.warn(
+                    "resuming {} with a different configuration (forced): {}",
+                    folder.dir(),
+                    String.join("; ", other));
         }
-        if (!force) {
+    }
+
+    /**
+     * Checks that a run may be resumed with {@code given}: it may differ from the run's
+     * configuration only in where the search runs (device, threads, memory budget), unless forced.
+     * {@link #resume(boolean)} checks this itself against the checkpoint; callers may check early,
+     * before loading data.
+     *
+     * @param runDir the run folder, for the message
+     * @param run the configuration the run was made with
+     * @param given the configuration to continue with
+     * @param force whether other differences are accepted
+     * @throws IllegalStateException naming every other difference when not forced
+     */
+    public static void checkResumable(
+            Path runDir, SearchConfig run, SearchConfig given, boolean force) {
+        List<String> other = new ArrayList<>();
+        for (ConfigDifference d : ConfigDifference.between(run, given)) {
+            if (!d.hardware()) {
+                other.add(d.describe());
+            }
+        }
+        if (!other.isEmpty() && !force) {
             throw new IllegalStateException(
                     "cannot resume "
-                            + folder.dir()
+                            + runDir
                             + ": the configuration differs from the run's ("
                             + String.join("; ", other)
                             + "); resume without these settings, or force it (--force) to"
                             + " continue with them");
         }
-        LOG.warn(
-                "resuming {} with a different configuration (forced): {}",
-                folder.dir(),
-                String.join("; ", other));
     }
 
     private SearchResult execute(SearchState s, CheckpointStore.Loaded from) throws IOException {
