@@ -595,6 +595,25 @@ public final class SearchRunner {
         s.sgdSteps = trainer.weightOptimizer().steps();
         s.adamSteps = trainer.alphaOptimizer().steps();
 
+        List<StoredTensor> tensors = checkpointTensors(net, trainer);
+        double seconds = s.seconds + (System.nanoTime() - streams.start) / 1e9;
+        Checkpoint checkpoint =
+                new Checkpoint(s.toJson(streams.configText, streams.configSha, seconds), tensors);
+        CheckpointName name =
+                s.progress == null
+                        ? CheckpointName.endOfEpoch(s.finishedEpochs)
+                        : CheckpointName.inEpoch(s.currentGlobalEpoch(), s.progress.steps());
+        Path file = checkpoints.write(name, checkpoint);
+        listener.checkpointWritten(file);
+        return file;
+    }
+
+    /**
+     * Returns the arrays a checkpoint holds, copied off the engine: the network's weights, BN
+     * buffers and alphas ({@code net/NAME}), the SGD momentum buffers ({@code sgd/NAME}) and the
+     * Adam moments ({@code adam_m/NAME}, {@code adam_v/NAME}).
+     */
+    public static List<StoredTensor> checkpointTensors(Supernet net, BilevelTrainer trainer) {
         List<StoredTensor> tensors = new ArrayList<>();
         for (Map.Entry<String, NDArray> e : net.state().entrySet()) {
             tensors.add(StoredTensor.of(NET + e.getKey(), e.getValue()));
@@ -609,16 +628,7 @@ public final class SearchRunner {
         for (Map.Entry<String, NDArray> e : trainer.alphaOptimizer().secondMoments().entrySet()) {
             tensors.add(StoredTensor.of(ADAM_V + e.getKey(), e.getValue()));
         }
-        double seconds = s.seconds + (System.nanoTime() - streams.start) / 1e9;
-        Checkpoint checkpoint =
-                new Checkpoint(s.toJson(streams.configText, streams.configSha, seconds), tensors);
-        CheckpointName name =
-                s.progress == null
-                        ? CheckpointName.endOfEpoch(s.finishedEpochs)
-                        : CheckpointName.inEpoch(s.currentGlobalEpoch(), s.progress.steps());
-        Path file = checkpoints.write(name, checkpoint);
-        listener.checkpointWritten(file);
-        return file;
+        return tensors;
     }
 
     private SearchStoppedException stopped(Path checkpoint, String where) {
