@@ -354,7 +354,17 @@ public final class SearchRunner {
         try {
             if (from != null) {
                 loadNetwork(net, from);
-                batches.restore(s.batchSize);
+                try {
+                    batches.restore(s.batchSize);
+                } catch (IllegalArgumentException e) {
+                    // only a forced change of the batch sizes gets here
+                    LOG.warn(
+                            "the batch-size state of {} does not fit the batch sizes of this"
+                                    + " configuration ({}); the batch starts at its minimum",
+                            from.file().getFileName(),
+                            e.getMessage());
+                    batches.onRebuild();
+                }
             }
             int b = batches.batchSize();
             try (NDManager root = newManager();
