@@ -269,11 +269,15 @@ public final class SearchRunner {
                                 if (!weightStream.hasNext()) {
                                     return null;
                                 }
-                                try (NDManager step = root.newSubManager()) {
-                                    if (!grace) {
+                                // one manager per half-step: the alpha step's activations
+                                // are freed before the weight step allocates its own
+                                if (!grace) {
+                                    try (NDManager step = root.newSubManager()) {
                                         Batch a = alphaStream.next(step);
                                         trainer.alphaStep(a.images(), a.labels(), step);
                                     }
+                                }
+                                try (NDManager step = root.newSubManager()) {
                                     Batch w = weightStream.next(step);
                                     return trainer.weightStep(w.images(), w.labels(), lr, step);
                                 }
