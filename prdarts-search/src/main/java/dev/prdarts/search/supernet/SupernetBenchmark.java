@@ -43,52 +43,63 @@ public final class SupernetBenchmark {
     private SupernetBenchmark() {}
 
     /**
-     * Timings of one pool, in milliseconds (medians).
+     * Timings of one pool, in milliseconds (medians over the measured steps).
      *
      * @param pool the pool on every edge, canonical text
      * @param batch images per pass
      * @param parameters weights of the network, alphas excluded
-     * @param forwardMs forward pass recording gradients for weights and alphas
-     * @param backwardMs backward pass for weights and alphas
-     * @param alphaForwardMs forward pass recording gradients for the alphas only
-     * @param alphaBackwardMs backward pass for the alphas only
-     * @param evalForwardMs forward pass in evaluation mode without gradients
+     * @param alphaForwardMs forward pass recording gradients for the alphas only (alpha step)
+     * @param alphaBackwardMs backward pass to the alphas only
+     * @param weightForwardMs forward pass recording gradients for the weights only (weight step)
+     * @param weightBackwardMs backward pass to the weights only
+     * @param evalForwardMs forward pass in evaluation mode without gradients (validation)
+     * @param stepMs alpha step plus weight step, forward and backward (median of the sums)
      */
     public record Result(
             String pool,
             int batch,
             long parameters,
-            double forwardMs,
-            double backwardMs,
             double alphaForwardMs,
             double alphaBackwardMs,
-            double evalForwardMs) {
+            double weightForwardMs,
+            double weightBackwardMs,
+            double evalForwardMs,
+            double stepMs) {
+
+        /** Returns the images per second of a search step (two batches per step). */
+        public double imagesPerSecond() {
+            return 2 * batch * 1000.0 / stepMs;
+        }
 
         /** Returns one human-readable line. */
         public String line() {
             return String.format(
                     Locale.ROOT,
-                    "%-28s batch %d  params %,d  fwd %.1f ms  bwd %.1f ms  | alpha-only fwd %.1f"
-                            + " ms  bwd %.1f ms  | eval fwd %.1f ms",
+                    "%s: batch %d, %,d weights | alpha step fwd %.0f + bwd %.0f ms | weight step"
+                            + " fwd %.0f + bwd %.0f ms | step %.0f ms = %.1f images/s | eval fwd"
+                            + " %.0f ms",
                     pool,
                     batch,
                     parameters,
-                    forwardMs,
-                    backwardMs,
                     alphaForwardMs,
                     alphaBackwardMs,
+                    weightForwardMs,
+                    weightBackwardMs,
+                    stepMs,
+                    imagesPerSecond(),
                     evalForwardMs);
         }
     }
 
     /**
-     * Measures one pool on every edge of a network of shape {@code spec}.
+     * Measures one pool on every edge of a network of shape {@code spec}: the network part of a
+     * first-order search step (no optimizer update, no data loading).
      *
      * @param spec network shape (the issue's benchmark: {@link SupernetSpec#cifar(int)} with 10)
      * @param pool candidates on every edge of both cell types
      * @param batch images per pass
-     * @param warmup passes before measuring
-     * @param steps measured passes
+     * @param warmup steps before measuring
+     * @param steps measured steps
      * @return the medians
      */
     public static Result measure(
@@ -109,33 +120,35 @@ public final class SupernetBenchmark {
         SeededRandom random = new SeededRandom(1);
         Shape shape = new Shape(batch, spec.imageChannels(), spec.height(), spec.width());
         try (Supernet net = Supernet.build(spec, pools, 1)) {
-            double[][] full = new double[2][steps];
-            double[][] alphaOnly = new double[2][steps];
-            double[] eval = new double[steps];
+            double[][] t = new double[6][steps];
             for (int i = -warmup; i < steps; i++) {
-                net.setWeightGradients(true);
-                net.setAlphaGradients(true);
-                double[] t = trainStep(net, shape, random);
                 net.setWeightGradients(false);
-                double[] a = trainStep(net, shape, random);
-                double e = evalStep(net, shape, random);
+                net.setAlphaGradients(true);
+                double[] alpha = trainStep(net, shape, random);
+                net.setAlphaGradients(false);
+                net.setWeightGradients(true);
+                double[] weight = trainStep(net, shape, random);
+                net.setWeightGradients(false);
+                double eval = evalStep(net, shape, random);
                 if (i >= 0) {
-                    full[0][i] = t[0];
-                    full[1][i] = t[1];
-                    alphaOnly[0][i] = a[0];
-                    alphaOnly[1][i] = a[1];
-                    eval[i] = e;
+                    t[0][i] = alpha[0];
+                    t[1][i] = alpha[1];
+                    t[2][i] = weight[0];
+                    t[3][i] = weight[1];
+                    t[4][i] = eval;
+                    t[5][i] = alpha[0] + alpha[1] + weight[0] + weight[1];
                 }
             }
             return new Result(
                     pool.toString(),
                     batch,
                     net.parameterCount(),
-                    median(full[0]),
-                    median(full[1]),
-                    median(alphaOnly[0]),
-                    median(alphaOnly[1]),
-                    median(eval));
+                    median(t[0]),
+                    median(t[1]),
+                    median(t[2]),
+                    median(t[3]),
+                    median(t[4]),
+                    median(t[5]));
         }
     }
 
