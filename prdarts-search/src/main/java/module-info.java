@@ -15,4 +15,5 @@ module dev.prdarts.search {
     exports dev.prdarts.search.genotype;
     exports dev.prdarts.search.eval;
     exports dev.prdarts.search.progress;
+    exports dev.prdarts.search.supernet;
 }
