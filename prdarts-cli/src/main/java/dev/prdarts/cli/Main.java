@@ -24,6 +24,7 @@ import picocli.CommandLine.ScopeType;
             SearchCommand.class,
             SpacesCommand.class,
             GenotypeCommand.class,
+            ReportCommand.class,
             BenchCommand.class
         })
 public final class Main implements Runnable {

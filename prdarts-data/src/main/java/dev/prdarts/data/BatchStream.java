@@ -10,6 +10,8 @@ import dev.prdarts.api.data.Normalization;
 import dev.prdarts.api.random.SeededRandom;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
+import java.nio.IntBuffer;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -33,9 +35,9 @@ import org.slf4j.LoggerFactory;
  * and simply run on into the next epoch's order.
  *
  * <p><b>Memory.</b> {@link #next} creates the batch's arrays in the caller's manager, so closing a
- * per-step sub-manager frees them; on the CPU they live in the engine's own memory, not in Java
- * direct buffers waiting for garbage collection. The background thread keeps a few hundred
- * augmented images ready. {@link #close()} stops the thread.
+ * per-step sub-manager frees them; on the PyTorch CPU engine they are allocated by the engine and
+ * filled in place (no Java direct buffers left for the garbage collector, no second copy). The
+ * background thread keeps a few hundred augmented images ready. {@link #close()} stops the thread.
  *
  * <p>One consumer thread: {@code next}, {@code setBatchSize} and {@code nextEpoch} must be called
  * from the same thread (the training loop).
@@ -61,6 +63,7 @@ public final class BatchStream implements AutoCloseable {
     private final boolean cycle;
     private final long seed;
     private final int count;
+    private final boolean allowInPlace;
 
     private final BlockingQueue<Chunk> ready;
     private final BlockingQueue<Chunk> free;
@@ -86,6 +89,7 @@ public final class BatchStream implements AutoCloseable {
         this.seed = b.seed;
         this.count = images.size();
         this.batchSize = b.batchSize;
+        this.allowInPlace = b.allowInPlace;
 
         long chunkBytes = (long) CHUNK * shape.size() * Float.BYTES;
         int ahead = (int) Math.max(2, Math.min(16, AHEAD_BYTES / chunkBytes));
@@ -172,10 +176,32 @@ public final class BatchStream implements AutoCloseable {
         int firstEpoch = epoch;
         int firstPosition = position;
         int floats = shape.size();
-        imageStaging = capacity(imageStaging, (long) n * floats * Float.BYTES);
-        labelStaging = capacity(labelStaging, (long) n * Integer.BYTES);
-        var pixelOut = imageStaging.asFloatBuffer();
-        var labelOut = labelStaging.asIntBuffer();
+        Shape imageShape = new Shape(n, shape.channels(), shape.height(), shape.width());
+        Shape labelShape = new Shape(n);
+
+        // On the PyTorch CPU engine the arrays are allocated first and filled in place through a
+        // view of their memory; elsewhere through staging buffers copied to the device.
+        boolean inPlace = allowInPlace && writesInPlace(manager);
+        NDArray x = null;
+        NDArray y = null;
+        FloatBuffer pixelOut;
+        IntBuffer labelOut;
+        if (inPlace) {
+            x = manager.create(imageShape, DataType.FLOAT32);
+            y = manager.create(labelShape, DataType.INT32);
+            pixelOut = x.toByteBuffer(true).order(ByteOrder.nativeOrder()).asFloatBuffer();
+            labelOut = y.toByteBuffer(true).order(ByteOrder.nativeOrder()).asIntBuffer();
+        } else {
+            if (!manager.getDevice().isGpu()) {
+                // another engine's CPU arrays may keep using the buffer: never reuse it
+                imageStaging = null;
+                labelStaging = null;
+            }
+            imageStaging = capacity(imageStaging, (long) n * floats * Float.BYTES);
+            labelStaging = capacity(labelStaging, (long) n * Integer.BYTES);
+            pixelOut = imageStaging.asFloatBuffer();
+            labelOut = labelStaging.asIntBuffer();
+        }
 
         int filled = 0;
         while (filled < n) {
@@ -192,15 +218,12 @@ public final class BatchStream implements AutoCloseable {
             }
         }
 
-        imageStaging.limit(n * floats * Float.BYTES);
-        labelStaging.limit(n * Integer.BYTES);
-        NDArray x =
-                owned(
-                        manager,
-                        imageStaging,
-                        new Shape(n, shape.channels(), shape.height(), shape.width()),
-                        DataType.FLOAT32);
-        NDArray y = owned(manager, labelStaging, new Shape(n), DataType.INT32);
+        if (!inPlace) {
+            imageStaging.limit(n * floats * Float.BYTES);
+            labelStaging.limit(n * Integer.BYTES);
+            x = manager.create(imageStaging, imageShape, DataType.FLOAT32);
+            y = manager.create(labelStaging, labelShape, DataType.INT32);
+        }
         return new Batch(x, y, firstEpoch, firstPosition);
     }
 
@@ -377,17 +400,14 @@ public final class BatchStream implements AutoCloseable {
     }
 
     /**
-     * Returns an array in {@code manager} holding a copy of the buffer's bytes, in memory the
-     * engine owns, so the staging buffer can be reused and closing the array frees its memory.
+     * Returns whether batches for {@code manager} can be written straight into the arrays' memory:
+     * on the PyTorch engine's CPU a contiguous array's byte buffer is a view of its memory. Other
+     * engines and devices get a staging buffer that {@code create} copies to the device (or, on
+     * another engine's CPU, a fresh buffer per batch).
      */
-    private static NDArray owned(NDManager manager, ByteBuffer data, Shape shape, DataType type) {
-        NDArray view = manager.create(data, shape, type);
-        if (manager.getDevice().isGpu()) {
-            return view;
-        }
-        NDArray copy = view.duplicate();
-        view.close();
-        return copy;
+    private static boolean writesInPlace(NDManager manager) {
+        return !manager.getDevice().isGpu()
+                && "PyTorch".equals(manager.getEngine().getEngineName());
     }
 
     /** A run of prepared images handed from the background thread to the consumer. */
@@ -414,6 +434,7 @@ public final class BatchStream implements AutoCloseable {
         private boolean cycle;
         private long seed;
         private int batchSize = 64;
+        private boolean allowInPlace = true;
 
         private Builder(ImageSet images, Normalization normalization) {
             this.images = Objects.requireNonNull(images, "images");
@@ -456,6 +477,12 @@ public final class BatchStream implements AutoCloseable {
                 throw new IllegalArgumentException("batch size must be >= 1, got " + value);
             }
             this.batchSize = value;
+            return this;
+        }
+
+        /** Makes the stream use staging buffers even where it could write in place (tests). */
+        Builder stagingOnly() {
+            this.allowInPlace = false;
             return this;
         }
 

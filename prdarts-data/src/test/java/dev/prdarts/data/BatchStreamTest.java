@@ -79,6 +79,29 @@ class BatchStreamTest {
     }
 
     @Test
+    void stagingBuffersGiveTheSameBatchesAsWritingInPlace() {
+        float[] inPlace;
+        float[] staged;
+        int[] stagedLabels;
+        try (BatchStream a = stream(30).shuffle(true).seed(4).batchSize(7).build();
+                BatchStream b =
+                        stream(30).shuffle(true).seed(4).batchSize(7).stagingOnly().build();
+                NDManager m = base.newSubManager()) {
+            a.next(m);
+            b.next(m);
+            inPlace = a.next(m).images().toFloatArray();
+            Batch batch = b.next(m);
+            staged = batch.images().toFloatArray();
+            stagedLabels = batch.labels().toIntArray();
+        }
+
+        assertArrayEquals(inPlace, staged);
+        for (int i = 0; i < 7; i++) {
+            assertEquals(Math.round(staged[i * 4] * 255) % 2, stagedLabels[i]);
+        }
+    }
+
+    @Test
     void arraysBelongToTheCallersManager() {
         try (BatchStream s = stream(10).batchSize(4).build()) {
             Batch b;
