@@ -26,6 +26,8 @@ import dev.prdarts.search.pools.EdgeOutcome;
 import dev.prdarts.search.pools.EdgePool;
 import dev.prdarts.search.pools.GenotypeDerivation;
 import dev.prdarts.search.pools.PruneAndReplace;
+import dev.prdarts.search.progress.ProgressListener;
+import dev.prdarts.search.progress.ProgressTask;
 import dev.prdarts.search.stats.CellStatistics;
 import dev.prdarts.search.stats.CycleReport;
 import dev.prdarts.search.stats.EpochMetrics;
@@ -72,6 +74,7 @@ public final class SearchRunner {
     private final Device device;
     private final RunFolder folder;
     private Consumer<EpochMetrics> epochListener = m -> {};
+    private ProgressListener progress = ProgressListener.none();
 
     /**
      * Creates a runner.
@@ -104,6 +107,14 @@ public final class SearchRunner {
      */
     public void setEpochListener(Consumer<EpochMetrics> listener) {
         this.epochListener = listener == null ? m -> {} : listener;
+    }
+
+    /**
+     * Sets where the progress within each epoch is reported, counted in training images; the
+     * default shows nothing.
+     */
+    public void setProgressListener(ProgressListener listener) {
+        this.progress = listener == null ? ProgressListener.none() : listener;
     }
 
     /**
@@ -260,34 +271,45 @@ public final class SearchRunner {
         double lossSum = 0;
         long correct = 0;
         long images = 0;
-        while (weightStream.hasNext()) {
-            StepResult r =
-                    batches.runStep(
-                            size -> {
-                                weightStream.setBatchSize(size);
-                                alphaStream.setBatchSize(size);
-                                if (!weightStream.hasNext()) {
-                                    return null;
-                                }
-                                // one manager per half-step: the alpha step's activations
-                                // are freed before the weight step allocates its own
-                                if (!grace) {
-                                    try (NDManager step = root.newSubManager()) {
-                                        Batch a = alphaStream.next(step);
-                                        trainer.alphaStep(a.images(), a.labels(), step);
+        String name =
+                String.format(
+                        Locale.ROOT,
+                        "cycle %d/%d epoch %d/%d",
+                        c + 1,
+                        config.schedule().cycles().size(),
+                        e + 1,
+                        cycle.epochs());
+        try (ProgressTask task = progress.start(name, weightStream.epochSize())) {
+            while (weightStream.hasNext()) {
+                StepResult r =
+                        batches.runStep(
+                                size -> {
+                                    weightStream.setBatchSize(size);
+                                    alphaStream.setBatchSize(size);
+                                    if (!weightStream.hasNext()) {
+                                        return null;
                                     }
-                                }
-                                try (NDManager step = root.newSubManager()) {
-                                    Batch w = weightStream.next(step);
-                                    return trainer.weightStep(w.images(), w.labels(), lr, step);
-                                }
-                            });
-            if (r == null) {
-                break;
+                                    // one manager per half-step: the alpha step's activations
+                                    // are freed before the weight step allocates its own
+                                    if (!grace) {
+                                        try (NDManager step = root.newSubManager()) {
+                                            Batch a = alphaStream.next(step);
+                                            trainer.alphaStep(a.images(), a.labels(), step);
+                                        }
+                                    }
+                                    try (NDManager step = root.newSubManager()) {
+                                        Batch w = weightStream.next(step);
+                                        return trainer.weightStep(w.images(), w.labels(), lr, step);
+                                    }
+                                });
+                if (r == null) {
+                    break;
+                }
+                lossSum += r.loss() * r.count();
+                correct += r.correct();
+                images += r.count();
+                task.step(r.count(), String.format(Locale.ROOT, "loss %.4f", lossSum / images));
             }
-            lossSum += r.loss() * r.count();
-            correct += r.correct();
-            images += r.count();
         }
         weightStream.nextEpoch();
 
