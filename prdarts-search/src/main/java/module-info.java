@@ -21,7 +21,7 @@ module dev.prdarts.search {
     exports dev.prdarts.search.bench;
     exports dev.prdarts.search.genotype;
     exports dev.prdarts.search.eval;
-    exports dev.prdarts.search.supernet;
     exports dev.prdarts.search.progress;
+    exports dev.prdarts.search.supernet;
     exports dev.prdarts.search.checkpoint;
 }

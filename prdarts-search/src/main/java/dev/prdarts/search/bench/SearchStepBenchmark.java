@@ -121,21 +121,23 @@ public final class SearchStepBenchmark {
             root.getEngine().setRandomSeed((int) settings.seed());
             Shape images = new Shape(settings.batchSize(), 3, 32, 32);
             for (int i = -settings.warmup(); i < n; i++) {
+                long t0 = System.nanoTime();
                 try (NDManager step = root.newSubManager()) {
-                    NDArray xa = step.randomNormal(images);
-                    NDArray ya = labels(step, settings.batchSize());
-                    NDArray xw = step.randomNormal(images);
-                    NDArray yw = labels(step, settings.batchSize());
-                    long t0 = System.nanoTime();
-                    trainer.alphaStep(xa, ya, step);
-                    long t1 = System.nanoTime();
-                    trainer.weightStep(xw, yw, optimizers.weights().lr(), step);
-                    long t2 = System.nanoTime();
-                    if (i >= 0) {
-                        alpha[i] = (t1 - t0) / 1e6;
-                        weight[i] = (t2 - t1) / 1e6;
-                        total[i] = (t2 - t0) / 1e6;
-                    }
+                    NDArray x = step.randomNormal(images);
+                    NDArray y = labels(step, settings.batchSize());
+                    trainer.alphaStep(x, y, step);
+                }
+                long t1 = System.nanoTime();
+                try (NDManager step = root.newSubManager()) {
+                    NDArray x = step.randomNormal(images);
+                    NDArray y = labels(step, settings.batchSize());
+                    trainer.weightStep(x, y, optimizers.weights().lr(), step);
+                }
+                long t2 = System.nanoTime();
+                if (i >= 0) {
+                    alpha[i] = (t1 - t0) / 1e6;
+                    weight[i] = (t2 - t1) / 1e6;
+                    total[i] = (t2 - t0) / 1e6;
                 }
             }
             return new PoolResult(

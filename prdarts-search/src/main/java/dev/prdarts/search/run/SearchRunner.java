@@ -36,6 +36,8 @@ import dev.prdarts.search.pools.EdgeOutcome;
 import dev.prdarts.search.pools.EdgePool;
 import dev.prdarts.search.pools.GenotypeDerivation;
 import dev.prdarts.search.pools.PruneAndReplace;
+import dev.prdarts.search.progress.ProgressListener;
+import dev.prdarts.search.progress.ProgressTask;
 import dev.prdarts.search.stats.CellStatistics;
 import dev.prdarts.search.stats.CycleReport;
 import dev.prdarts.search.stats.EpochMetrics;
@@ -114,6 +116,7 @@ public final class SearchRunner {
     private final AtomicBoolean stop = new AtomicBoolean();
     private SearchListener listener = new SearchListener() {};
     private Consumer<EpochMetrics> epochListener = m -> {};
+    private ProgressListener progress = ProgressListener.none();
 
     /**
      * Creates a runner.
@@ -152,6 +155,14 @@ public final class SearchRunner {
      */
     public void setEpochListener(Consumer<EpochMetrics> listener) {
         this.epochListener = listener == null ? m -> {} : listener;
+    }
+
+    /**
+     * Sets where the progress within each epoch is reported, counted in training images; the
+     * default shows nothing.
+     */
+    public void setProgressListener(ProgressListener listener) {
+        this.progress = listener == null ? ProgressListener.none() : listener;
     }
 
     /**
@@ -521,44 +532,63 @@ public final class SearchRunner {
         double lossSum = before.lossSum();
         long correct = before.correct();
         long images = before.images();
-        while (weightStream.hasNext()) {
-            StepResult r =
-                    batches.runStep(
-                            size -> {
-                                weightStream.setBatchSize(size);
-                                alphaStream.setBatchSize(size);
-                                if (!weightStream.hasNext()) {
-                                    return null;
-                                }
-                                try (NDManager step = root.newSubManager()) {
-                                    if (!grace) {
-                                        Batch a = alphaStream.next(step);
-                                        trainer.alphaStep(a.images(), a.labels(), step);
-                                    }
-                                    Batch w = weightStream.next(step);
-                                    return trainer.weightStep(w.images(), w.labels(), lr, step);
-                                }
-                            });
-            if (r == null) {
-                break;
+        String name =
+                String.format(
+                        Locale.ROOT,
+                        "cycle %d/%d epoch %d/%d",
+                        c + 1,
+                        config.schedule().cycles().size(),
+                        e + 1,
+                        cycle.epochs());
+        try (ProgressTask task = progress.start(name, weightStream.epochSize())) {
+            if (images > 0) {
+                task.step(images, null);
             }
-            lossSum += r.loss() * r.count();
-            correct += r.correct();
-            images += r.count();
-            steps++;
-            listener.stepFinished(c + 1, e + 1, steps);
-            if (stop.get()) {
-                s.progress =
-                        new SearchState.EpochProgress(
-                                steps,
-                                lossSum,
-                                correct,
-                                images,
-                                before.changesBefore(),
-                                before.backoffsBefore(),
-                                before.seconds() + (System.nanoTime() - t0) / 1e9);
-                Path file = checkpoint(s, net, trainer, streams);
-                throw stopped(file, "cycle " + (c + 1) + ", epoch " + (e + 1) + ", step " + steps);
+            while (weightStream.hasNext()) {
+                StepResult r =
+                        batches.runStep(
+                                size -> {
+                                    weightStream.setBatchSize(size);
+                                    alphaStream.setBatchSize(size);
+                                    if (!weightStream.hasNext()) {
+                                        return null;
+                                    }
+                                    // one manager per half-step: the alpha step's activations
+                                    // are freed before the weight step allocates its own
+                                    if (!grace) {
+                                        try (NDManager step = root.newSubManager()) {
+                                            Batch a = alphaStream.next(step);
+                                            trainer.alphaStep(a.images(), a.labels(), step);
+                                        }
+                                    }
+                                    try (NDManager step = root.newSubManager()) {
+                                        Batch w = weightStream.next(step);
+                                        return trainer.weightStep(w.images(), w.labels(), lr, step);
+                                    }
+                                });
+                if (r == null) {
+                    break;
+                }
+                lossSum += r.loss() * r.count();
+                correct += r.correct();
+                images += r.count();
+                steps++;
+                task.step(r.count(), String.format(Locale.ROOT, "loss %.4f", lossSum / images));
+                listener.stepFinished(c + 1, e + 1, steps);
+                if (stop.get()) {
+                    s.progress =
+                            new SearchState.EpochProgress(
+                                    steps,
+                                    lossSum,
+                                    correct,
+                                    images,
+                                    before.changesBefore(),
+                                    before.backoffsBefore(),
+                                    before.seconds() + (System.nanoTime() - t0) / 1e9);
+                    Path file = checkpoint(s, net, trainer, streams);
+                    throw stopped(
+                            file, "cycle " + (c + 1) + ", epoch " + (e + 1) + ", step " + steps);
+                }
             }
         }
         weightStream.nextEpoch();

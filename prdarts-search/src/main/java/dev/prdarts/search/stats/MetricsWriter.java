@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Appends one JSON object per finished epoch to {@code metrics.jsonl} and flushes it at once, so
@@ -77,7 +78,8 @@ public final class MetricsWriter implements Closeable {
                             o.get("cycle").asInt(),
                             o.get("epoch").asInt(),
                             o.get("global_epoch").asInt(),
-                            EpochMetrics.Phase.valueOf(o.get("phase").asText().toUpperCase()),
+                            EpochMetrics.Phase.valueOf(
+                                    o.get("phase").asText().toUpperCase(Locale.ROOT)),
                             o.get("train_loss").asDouble(),
                             o.get("train_acc").asDouble(),
                             o.get("valid_loss").isNull() ? null : o.get("valid_loss").asDouble(),

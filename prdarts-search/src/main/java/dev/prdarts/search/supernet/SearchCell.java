@@ -14,10 +14,14 @@ import dev.prdarts.ops.catalog.Catalog;
 import dev.prdarts.ops.catalog.NetworkKind;
 import dev.prdarts.ops.catalog.Preprocessing;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.random.RandomGenerator;
 
 /**
@@ -169,22 +173,29 @@ final class SearchCell {
                     if (op.config() instanceof ZeroOp) {
                         continue;
                     }
-                    NDArray out;
+                    NDArray term;
                     if (shared.get(s).get(op.config()) == op) {
-                        out =
+                        NDArray out =
                                 sharedOut
                                         .get(s)
                                         .computeIfAbsent(op.config(), k -> op.forward(x, training));
-                    } else if (share && op.startsWithRelu()) {
-                        if (relus[s] == null) {
-                            relus[s] = x.getNDArrayInternal().relu();
-                        }
-                        out = op.forwardFromRelu(relus[s], training);
+                        term = out.mul(w[i]);
                     } else {
-                        out = op.forward(x, training);
+                        NDArray relu = null;
+                        if (share && op.startsWithRelu()) {
+                            if (relus[s] == null) {
+                                relus[s] = x.getNDArrayInternal().relu();
+                            }
+                            relu = relus[s];
+                        }
+                        term = op.forward(x, relu, w[i], training);
                     }
-                    NDArray term = out.mul(w[i]);
-                    sum = sum == null ? term : sum.addi(term);
+                    if (sum == null) {
+                        sum = term;
+                    } else {
+                        sum.addi(term);
+                        term.close();
+                    }
                 }
             }
             if (sum == null) {
@@ -192,8 +203,23 @@ final class SearchCell {
             }
             states[node + 2] = sum;
         }
-        NDList nodes = new NDList(states[2], states[3], states[4], states[5]);
-        return NDArrays.concat(nodes, 1);
+        NDArray out = NDArrays.concat(new NDList(states[2], states[3], states[4], states[5]), 1);
+
+        // Free this cell's temporaries now; autograd keeps whatever backward needs.
+        Set<NDArray> temporaries = Collections.newSetFromMap(new IdentityHashMap<>());
+        temporaries.addAll(Arrays.asList(states));
+        for (int s = 0; s < stateCount; s++) {
+            if (relus[s] != null) {
+                temporaries.add(relus[s]);
+            }
+            temporaries.addAll(sharedOut.get(s).values());
+        }
+        temporaries.remove(s0);
+        temporaries.remove(s1);
+        for (NDArray t : temporaries) {
+            t.close();
+        }
+        return out;
     }
 
     /** Returns the output of a node whose every candidate is zero. */

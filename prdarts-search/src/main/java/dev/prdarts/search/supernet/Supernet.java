@@ -434,10 +434,16 @@ public final class Supernet implements AutoCloseable {
         for (SearchCell cell : cells) {
             CellType type = cell.reduction() ? CellType.REDUCE : CellType.NORMAL;
             NDArray out = cell.forward(s0, s1, mix.get(type), training);
+            if (s0 != s1) {
+                s0.close();
+            }
             s0 = s1;
             s1 = out;
         }
-        return classifier.forward(s1);
+        NDArray logits = classifier.forward(s1);
+        s0.close();
+        s1.close();
+        return logits;
     }
 
     /** Returns the shape this network was built for. */

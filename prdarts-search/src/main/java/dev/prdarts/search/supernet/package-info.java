@@ -6,6 +6,7 @@
  *
  * <p>The network shares parameter-free candidates between the edges that read one state and one
  * ReLU between the candidates that start with it; both change no number (PERFORMANCE.md). {@link
- * dev.prdarts.search.supernet.SupernetBenchmark} times forward and backward passes.
+ * dev.prdarts.search.supernet.SupernetBenchmark} times the network part of a search step (alpha
+ * step and weight step, forward and backward) for the two benchmark pools.
  */
 package dev.prdarts.search.supernet;

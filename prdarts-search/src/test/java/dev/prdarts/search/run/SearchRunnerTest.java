@@ -14,12 +14,16 @@ import dev.prdarts.api.genotype.GenotypeEntry;
 import dev.prdarts.search.config.SearchConfig;
 import dev.prdarts.search.config.SearchConfigLoader;
 import dev.prdarts.search.genotype.GenotypeJson;
+import dev.prdarts.search.progress.ProgressListener;
+import dev.prdarts.search.progress.ProgressTask;
 import dev.prdarts.search.stats.EpochMetrics;
 import dev.prdarts.search.stats.MetricsWriter;
 import dev.prdarts.search.testing.TinySearch;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -89,6 +93,49 @@ class SearchRunnerTest {
         }
         assertEquals(2, result.cycles());
         assertEquals(4, result.epochs());
+    }
+
+    @Test
+    void progressCountsTheTrainingImagesOfEveryEpoch() throws Exception {
+        SearchConfig config = TinySearch.config(TinySearch.TWO_CYCLES);
+        Map<String, long[]> tasks = new LinkedHashMap<>();
+        ProgressListener listener =
+                (name, total) -> {
+                    long[] counts = {total, 0};
+                    tasks.put(name, counts);
+                    return new ProgressTask() {
+                        @Override
+                        public void step(long steps, String info) {
+                            counts[1] += steps;
+                        }
+
+                        @Override
+                        public void end() {}
+                    };
+                };
+        SearchRunner runner =
+                new SearchRunner(
+                        config,
+                        TinySearch.data(config.seed()),
+                        TinySearch.DL,
+                        TinySearch.batches(config),
+                        null,
+                        RunFolder.prepare(dir.resolve("p"), false));
+        runner.setProgressListener(listener);
+
+        runner.run();
+
+        assertEquals(
+                List.of(
+                        "cycle 1/2 epoch 1/2",
+                        "cycle 1/2 epoch 2/2",
+                        "cycle 2/2 epoch 1/2",
+                        "cycle 2/2 epoch 2/2"),
+                List.copyOf(tasks.keySet()));
+        for (long[] counts : tasks.values()) {
+            assertEquals(24, counts[0]);
+            assertEquals(24, counts[1]);
+        }
     }
 
     @Test

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.engine.Engine;
+import ai.djl.engine.EngineException;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
@@ -94,6 +95,33 @@ class SupernetTest {
             NDArray images = Tensors.normal(step, new SeededRandom(2), 1, new Shape(2, 1, 9, 9));
             assertEquals(new Shape(2, 3), net.forward(images, true).getShape());
             assertEquals(new Shape(2, 3), net.forward(images, false).getShape());
+        }
+    }
+
+    @Test
+    void fashionMnistSizesWorkThroughBothReductions() {
+        // 28 -> 14 -> 7 with cells 2 and 5 reducing; C = 2 keeps the test light
+        SupernetSpec mnist = new SupernetSpec(1, 28, 28, 10, 2, 8);
+        try (Supernet net = Supernet.build(mnist, everywhere(SIX), 1);
+                NDManager step = NDManager.newBaseManager()) {
+            NDArray images = Tensors.normal(step, new SeededRandom(2), 1, new Shape(2, 1, 28, 28));
+            assertEquals(new Shape(2, 10), net.forward(images, true).getShape());
+            assertEquals(new Shape(2, 10), net.forward(images, false).getShape());
+        }
+    }
+
+    @Test
+    void forwardOutsideAGradientCollectorRecordsNoGraph() {
+        try (Supernet net = Supernet.build(SMALL, everywhere(PRDARTS4), 1);
+                NDManager step = NDManager.newBaseManager()) {
+            net.setWeightGradients(true);
+            net.setAlphaGradients(true);
+            NDArray images = Tensors.normal(step, new SeededRandom(2), 1, new Shape(2, 1, 9, 9));
+            NDArray logits = net.forward(images, false);
+            try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                NDArray loss = logits.sum();
+                assertThrows(EngineException.class, () -> gc.backward(loss));
+            }
         }
     }
 
