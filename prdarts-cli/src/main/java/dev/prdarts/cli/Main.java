@@ -15,7 +15,13 @@ import picocli.CommandLine.ScopeType;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "PR-DARTS: prune-and-replace neural architecture search on the JVM.",
-        subcommands = {CommandLine.HelpCommand.class, BenchCommand.class, GenotypeCommand.class})
+        subcommands = {
+            CommandLine.HelpCommand.class,
+            BenchCommand.class,
+            GenotypeCommand.class,
+            TrainCommand.class,
+            EvaluateCommand.class
+        })
 public final class Main implements Runnable {
 
     /** Exit code of every error the user can fix: bad input, bad config, missing files. */
