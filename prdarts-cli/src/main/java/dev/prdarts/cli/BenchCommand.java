@@ -9,7 +9,7 @@ import picocli.CommandLine.Spec;
         name = "bench",
         mixinStandardHelpOptions = true,
         description = "Measure parts of prdarts (speed, memory).",
-        subcommands = {BenchDataCommand.class})
+        subcommands = {BenchDataCommand.class, BenchTrainStepCommand.class})
 public final class BenchCommand implements Runnable {
 
     @Spec CommandSpec spec;

@@ -47,7 +47,7 @@ public final class AuxiliaryHead implements ParameterHolder {
         y = y.getNDArrayInternal().avgPool(POOL, POOL_STRIDE, NO_PADDING, false, false);
         y = bn1.forward(conv1.forward(y), training).getNDArrayInternal().relu();
         y = bn2.forward(conv2.forward(y), training).getNDArrayInternal().relu();
-        y = y.mean(new int[] {2, 3});
+        y = y.getNDArrayInternal().globalAvgPool();
         return linear.forward(y);
     }
 
