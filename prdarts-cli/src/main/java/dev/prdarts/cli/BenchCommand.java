@@ -9,7 +9,11 @@ import picocli.CommandLine.Spec;
         name = "bench",
         mixinStandardHelpOptions = true,
         description = "Measure parts of prdarts (speed, memory).",
-        subcommands = {BenchDataCommand.class, BenchSearchStepCommand.class})
+        subcommands = {
+            BenchDataCommand.class,
+            BenchSearchStepCommand.class,
+            BenchTrainStepCommand.class
+        })
 public final class BenchCommand implements Runnable {
 
     @Spec CommandSpec spec;

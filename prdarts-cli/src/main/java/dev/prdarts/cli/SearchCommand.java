@@ -126,7 +126,7 @@ final class SearchCommand implements Callable<Integer> {
         Path dir = out != null ? out : RunFolder.newDefault(Path.of("runs"));
         RunFolder folder = RunFolder.prepare(dir, force);
         SearchResult result;
-        try (RunLog log = RunLog.start(folder.file(RunFolder.LOG))) {
+        try (RunLogFile log = RunLogFile.open(folder.file(RunFolder.LOG))) {
             try {
                 HardwareContext context =
                         new HardwareContext(hardwareConfig(cfg), new MemoryProbeRegistry()).start();
