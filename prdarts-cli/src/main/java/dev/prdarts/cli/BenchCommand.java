@@ -12,7 +12,8 @@ import picocli.CommandLine.Spec;
         subcommands = {
             BenchDataCommand.class,
             BenchSearchStepCommand.class,
-            BenchCheckpointCommand.class
+            BenchCheckpointCommand.class,
+            BenchTrainStepCommand.class
         })
 public final class BenchCommand implements Runnable {
 

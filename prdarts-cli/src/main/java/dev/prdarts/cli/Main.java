@@ -25,7 +25,9 @@ import picocli.CommandLine.ScopeType;
             SpacesCommand.class,
             GenotypeCommand.class,
             ReportCommand.class,
-            BenchCommand.class
+            BenchCommand.class,
+            TrainCommand.class,
+            EvaluateCommand.class
         })
 public final class Main implements Runnable {
 

@@ -182,7 +182,7 @@ final class SearchCommand implements Callable<Integer> {
         }
         SearchResult result = null;
         SearchStoppedException stopped = null;
-        try (RunLog log = RunLog.start(folder.file(RunFolder.LOG))) {
+        try (RunLogFile log = RunLogFile.open(folder.file(RunFolder.LOG), resume != null)) {
             try {
                 HardwareContext context =
                         new HardwareContext(hardwareConfig(cfg), new MemoryProbeRegistry()).start();

@@ -84,6 +84,9 @@ class SearchResumeCommandTest {
         assertEquals(rows, rows(run));
         String log = Files.readString(run.resolve("search.log"));
         assertTrue(log.contains("from epoch-000001.ckpt: cycle 1/1, 1 of 2 epochs"), log);
+        // the first session's lines stay in front of the resumed one's
+        int firstSession = log.indexOf("cycle 1/1 epoch 1/2");
+        assertTrue(firstSession >= 0 && firstSession < log.indexOf("resuming"), log);
 
         Result forced = run("search", "--resume", run.toString(), "--space", "DR", "--force");
 

@@ -267,14 +267,15 @@ public final class Retrainer {
                                 + (batch.epoch() + 1)
                                 + "; try a smaller learning rate");
             }
-            int correct =
+            long correct =
                     out.logits()
                             .argMax(1)
                             .toType(DataType.INT32, false)
                             .eq(batch.labels().toType(DataType.INT32, false))
                             .toType(DataType.INT32, false)
                             .sum()
-                            .getInt();
+                            .toType(DataType.INT64, false)
+                            .getLong();
             sgd.step(parameters, lr);
             counter.add(batch.size(), value, correct);
         }
@@ -311,7 +312,7 @@ public final class Retrainer {
         private long images;
         private int maxBatch;
 
-        void add(int n, float meanLoss, int hits) {
+        void add(int n, float meanLoss, long hits) {
             lossSum += (double) meanLoss * n;
             correct += hits;
             images += n;

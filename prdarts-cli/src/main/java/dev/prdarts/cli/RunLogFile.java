@@ -1,27 +1,35 @@
 package dev.prdarts.cli;
 
+import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.filter.ThresholdFilter;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.FileAppender;
 import java.nio.file.Path;
-import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Copies the INFO log into a file of the run folder while a command runs. */
-final class RunLog implements AutoCloseable {
+/** Copies the INFO log of a run into a file of its run folder while the run lasts. */
+final class RunLogFile implements AutoCloseable {
 
+    private final Logger root;
     private final FileAppender<ILoggingEvent> appender;
-    private final ch.qos.logback.classic.Logger root;
 
-    private RunLog(FileAppender<ILoggingEvent> appender, ch.qos.logback.classic.Logger root) {
-        this.appender = appender;
+    private RunLogFile(Logger root, FileAppender<ILoggingEvent> appender) {
         this.root = root;
+        this.appender = appender;
     }
 
-    /** Starts copying every INFO (and higher) message to {@code file}, appending to it. */
-    static RunLog start(Path file) {
+    /** Starts writing INFO and above to {@code file} (replaced if it exists). */
+    static RunLogFile open(Path file) {
+        return open(file, false);
+    }
+
+    /**
+     * Starts writing INFO and above to {@code file}, after what it holds when {@code append} (a
+     * resumed run), else replacing it.
+     */
+    static RunLogFile open(Path file, boolean append) {
         LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
         PatternLayoutEncoder encoder = new PatternLayoutEncoder();
         encoder.setContext(context);
@@ -34,16 +42,16 @@ final class RunLog implements AutoCloseable {
         appender.setContext(context);
         appender.setName("run-log");
         appender.setFile(file.toString());
-        appender.setAppend(true);
+        appender.setAppend(append);
         appender.setEncoder(encoder);
         appender.addFilter(info);
         appender.start();
-        ch.qos.logback.classic.Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
+        Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
         root.addAppender(appender);
-        return new RunLog(appender, root);
+        return new RunLogFile(root, appender);
     }
 
-    /** Stops copying and closes the file. */
+    /** Stops writing the file. */
     @Override
     public void close() {
         root.detachAppender(appender);

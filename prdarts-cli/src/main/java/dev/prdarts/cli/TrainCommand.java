@@ -1,0 +1,273 @@
+package dev.prdarts.cli;
+
+import ai.djl.ndarray.NDManager;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.prdarts.api.genotype.Genotype;
+import dev.prdarts.data.DataOptions;
+import dev.prdarts.data.DataSplits;
+import dev.prdarts.data.DatasetRegistry;
+import dev.prdarts.hardware.EngineThreads;
+import dev.prdarts.hardware.HardwareConfig;
+import dev.prdarts.hardware.HardwareContext;
+import dev.prdarts.hardware.MemoryProbeRegistry;
+import dev.prdarts.search.eval.EvalNetworkSpec;
+import dev.prdarts.search.eval.RetrainConfig;
+import dev.prdarts.search.eval.RetrainResult;
+import dev.prdarts.search.eval.Retrainer;
+import dev.prdarts.search.eval.TrainingRun;
+import dev.prdarts.search.genotype.GenotypeFiles;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** Runs {@code prdarts train}: retrains a genotype's evaluation network (DESIGN section 8). */
+@Command(
+        name = "train",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Retrain the evaluation network of a genotype from scratch and test it every epoch.",
+            "Presets: smoke (default; built-in Fashion-MNIST sample, C=8, 5 cells, 8 epochs, one"
+                + " engine thread unless --threads, minutes on a CPU) and paper (CIFAR-10, C=36, 20"
+                + " cells, 600 epochs, batch 96, Cutout 16, drop-path 0.3, auxiliary head 0.4)."
+        })
+final class TrainCommand implements Callable<Integer> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TrainCommand.class);
+
+    @Option(
+            names = "--genotype",
+            paramLabel = "NAME|FILE",
+            defaultValue = "DL2",
+            description =
+                    "Built-in cell (DL1, DL2, DR, UR, DARTS_V2), genotype.json, search run folder"
+                            + " or the authors' genotype JSON. Default: ${DEFAULT-VALUE}.")
+    String genotype;
+
+    @Option(
+            names = "--preset",
+            defaultValue = "smoke",
+            description = "smoke or paper. Default: ${DEFAULT-VALUE}.")
+    String preset;
+
+    @Option(names = "--dataset", description = "Dataset name. Default: the preset's.")
+    String dataset;
+
+    @Option(names = "--data-dir", paramLabel = "DIR", description = "Folder of the dataset.")
+    Path dataDir;
+
+    @Option(names = "--epochs", description = "Epochs. Default: the preset's.")
+    Integer epochs;
+
+    @Option(names = "--channels", description = "Initial channels C. Default: the preset's.")
+    Integer channels;
+
+    @Option(names = "--cells", description = "Number of cells L. Default: the preset's.")
+    Integer cells;
+
+    @Option(names = "--batch", description = "Batch size. Default: the preset's.")
+    Integer batch;
+
+    @Option(names = "--lr", description = "Initial learning rate. Default: the preset's.")
+    Double learningRate;
+
+    @Option(names = "--cutout", description = "Cutout side, 0 for none. Default: the preset's.")
+    Integer cutout;
+
+    @Option(
+            names = "--drop-path",
+            description = "Final drop-path probability. Default: the preset's.")
+    Double dropPath;
+
+    @Option(
+            names = "--aux",
+            negatable = true,
+            description =
+                    "Train with the auxiliary head (--no-aux: without). Default: the preset's,"
+                            + " switched off for images under 29x29.")
+    Boolean aux;
+
+    @Option(names = "--seed", description = "Seed. Default: the preset's (0).")
+    Long seed;
+
+    @Option(
+            names = "--limit",
+            description = "Use only the first N images of each split (0: all). Default: 0.")
+    Integer limit;
+
+    @Option(
+            names = "--adaptive-batch",
+            description =
+                    "Let the batch-size manager choose the batch between --batch-min and"
+                            + " --batch-max from measured memory, instead of --batch.")
+    boolean adaptiveBatch;
+
+    @Option(
+            names = "--out",
+            paramLabel = "DIR",
+            description = "Run folder. Default: runs/train-<date>-<time>.")
+    Path out;
+
+    @Option(names = "--force", description = "Replace a run already in --out.")
+    boolean force;
+
+    @Option(names = "--json", description = "Print the result as JSON.")
+    boolean json;
+
+    @Mixin HardwareOptions hardware;
+
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        HardwareConfig hw = hardware.toConfig();
+        if ("smoke".equalsIgnoreCase(preset.strip())
+                && hw.threads().intraOp().isEmpty()
+                && System.getProperty(EngineThreads.INTRA_OP_PROPERTY) == null) {
+            // a tiny network gains little from intra-op threads and suffers badly when the
+            // cores are shared
+            hw = hw.withThreads(EngineThreads.intraOp(1));
+        }
+        HardwareContext context = new HardwareContext(hw, new MemoryProbeRegistry());
+        Genotype cells = GenotypeFiles.load(genotype);
+        Path dir =
+                out != null
+                        ? out
+                        : Path.of(
+                                "runs",
+                                "train-"
+                                        + LocalDateTime.now()
+                                                .format(
+                                                        DateTimeFormatter.ofPattern(
+                                                                "yyyyMMdd-HHmmss")));
+        TrainingRun.checkFree(dir, force);
+        RetrainConfig base = config(RetrainConfig.preset(preset));
+
+        DataSplits data =
+                DataSplits.load(
+                        new DatasetRegistry(),
+                        base.dataset(),
+                        DataOptions.builder()
+                                .dataDir(dataDir)
+                                .seed(base.seed())
+                                .cutout(base.cutout())
+                                .limit(base.limit())
+                                .build());
+        RetrainConfig config = base;
+        if (base.auxiliary()
+                && !EvalNetworkSpec.auxiliaryFits(data.shape().height(), data.shape().width())) {
+            if (Boolean.TRUE.equals(aux)) {
+                throw new IllegalArgumentException(
+                        "--aux: the auxiliary head needs images of at least 29x29 (an 8x8 map"
+                                + " after the two reductions), but "
+                                + data.name()
+                                + " has "
+                                + data.shape()
+                                + "; train with --no-aux");
+            }
+            config = base.toBuilder().auxiliary(false).build();
+        }
+
+        RetrainResult result;
+        try (TrainingRun run = TrainingRun.create(dir, force);
+                RunLogFile log = RunLogFile.open(run.logFile())) {
+            context.start();
+            LOG.info("training run folder {}", dir.toAbsolutePath());
+            if (base.auxiliary() && !config.auxiliary()) {
+                LOG.info(
+                        "auxiliary head off: {} images are too small for it (it needs 29x29 or"
+                                + " more)",
+                        data.shape());
+            }
+            try (NDManager manager = NDManager.newBaseManager(context.device())) {
+                result =
+                        new Retrainer(config)
+                                .train(
+                                        cells,
+                                        genotype,
+                                        data,
+                                        manager,
+                                        run,
+                                        adaptiveBatch ? context.newBatchSizeManager() : null);
+            }
+        }
+
+        PrintWriter w = spec.commandLine().getOut();
+        if (json) {
+            ObjectMapper mapper = new ObjectMapper();
+            ObjectNode node = mapper.createObjectNode();
+            node.put("out", dir.toString());
+            node.put("genotype", genotype);
+            node.put("dataset", result.dataset());
+            node.put("epochs", result.epochs());
+            node.put("params", result.params());
+            node.put("final_test_acc", result.finalTestAcc());
+            node.put("mean_last5_test_acc", result.meanLast5TestAcc());
+            node.put("final_test_loss", result.finalTestLoss());
+            node.put("seconds", result.seconds());
+            w.println(mapper.writeValueAsString(node));
+        } else {
+            w.printf(
+                    Locale.ROOT,
+                    "%s on %s: final test accuracy %.2f%%, mean of the last 5 epochs %.2f%% (%d"
+                            + " epochs, %,d parameters, %.0f s); run folder %s%n",
+                    genotype,
+                    result.dataset(),
+                    100 * result.finalTestAcc(),
+                    100 * result.meanLast5TestAcc(),
+                    result.epochs(),
+                    result.params(),
+                    result.seconds(),
+                    dir);
+        }
+        w.flush();
+        return 0;
+    }
+
+    private RetrainConfig config(RetrainConfig preset) {
+        RetrainConfig.Builder b = preset.toBuilder();
+        if (dataset != null) {
+            b.dataset(dataset);
+        }
+        if (epochs != null) {
+            b.epochs(epochs);
+        }
+        if (channels != null) {
+            b.channels(channels);
+        }
+        if (cells != null) {
+            b.cells(cells);
+        }
+        if (batch != null) {
+            b.batchSize(batch);
+        }
+        if (learningRate != null) {
+            b.learningRate(learningRate);
+        }
+        if (cutout != null) {
+            b.cutout(cutout);
+        }
+        if (dropPath != null) {
+            b.dropPathMax(dropPath);
+        }
+        if (aux != null) {
+            b.auxiliary(aux);
+        }
+        if (seed != null) {
+            b.seed(seed);
+        }
+        if (limit != null) {
+            b.limit(limit);
+        }
+        return b.build();
+    }
+}

@@ -1,0 +1,159 @@
+package dev.prdarts.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.ndarray.NDManager;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.prdarts.api.data.Normalization;
+import dev.prdarts.search.eval.EvalNetwork;
+import dev.prdarts.search.eval.EvalNetworkSpec;
+import dev.prdarts.search.eval.ModelFolder;
+import dev.prdarts.search.eval.ModelInfo;
+import dev.prdarts.search.genotype.BuiltinGenotypes;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TrainEvaluateCommandTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static GenotypeCommandTest.Result run(String... args) {
+        return GenotypeCommandTest.run(args);
+    }
+
+    private static String[] tinyTrain(Path out, String... extra) {
+        List<String> args =
+                new ArrayList<>(
+                        List.of(
+                                "train",
+                                "--epochs",
+                                "1",
+                                "--channels",
+                                "4",
+                                "--cells",
+                                "3",
+                                "--batch",
+                                "32",
+                                "--limit",
+                                "64",
+                                "--out",
+                                out.toString()));
+        args.addAll(List.of(extra));
+        return args.toArray(new String[0]);
+    }
+
+    @Test
+    void trainWritesTheRunFolderAndEvaluateReproducesTheTestAccuracy(@TempDir Path dir)
+            throws IOException {
+        Path out = dir.resolve("run");
+        GenotypeCommandTest.Result r = run(tinyTrain(out, "--json"));
+        assertEquals(0, r.code(), r.err());
+        JsonNode printed = JSON.readTree(r.out());
+        assertEquals(1, printed.get("epochs").asInt());
+
+        for (String f :
+                List.of(
+                        "config.toml",
+                        "train.log",
+                        "metrics.jsonl",
+                        "result.json",
+                        "model/model.json",
+                        "model/genotype.json",
+                        "model/parameters.ndlist")) {
+            assertTrue(Files.isRegularFile(out.resolve(f)), f + " missing");
+        }
+        assertTrue(Files.readString(out.resolve("train.log")).contains("epoch 1/1"));
+        assertEquals(1, Files.readAllLines(out.resolve("metrics.jsonl")).size());
+        JsonNode result = JSON.readTree(out.resolve("result.json").toFile());
+        assertEquals(
+                printed.get("final_test_acc").asDouble(), result.get("final_test_acc").asDouble());
+        JsonNode model = JSON.readTree(out.resolve("model/model.json").toFile());
+        assertEquals(1, model.get("input").get("channels").asInt());
+        assertEquals(28, model.get("input").get("height").asInt());
+        assertEquals(false, model.get("aux").asBoolean());
+
+        GenotypeCommandTest.Result e = run("evaluate", out.toString(), "--limit", "64", "--json");
+        assertEquals(0, e.code(), e.err());
+        JsonNode eval = JSON.readTree(e.out());
+        assertEquals(64, eval.get("images").asInt());
+        assertEquals(result.get("final_test_acc").asDouble(), eval.get("top1").asDouble(), 1e-12);
+        assertEquals(result.get("final_test_loss").asDouble(), eval.get("loss").asDouble(), 1e-4);
+        assertTrue(eval.get("top5").asDouble() >= eval.get("top1").asDouble());
+
+        GenotypeCommandTest.Result again = run(tinyTrain(out));
+        assertEquals(2, again.code());
+        assertTrue(again.err().contains("already holds a run"), again.err());
+        assertTrue(again.err().contains("--force"), again.err());
+    }
+
+    @Test
+    void auxiliaryHeadIsRefusedForFashionMnistWhenAskedFor(@TempDir Path dir) {
+        GenotypeCommandTest.Result r = run(tinyTrain(dir.resolve("run"), "--aux"));
+        assertEquals(2, r.code());
+        assertTrue(
+                r.err().contains("--aux: the auxiliary head needs images of at least 29x29"),
+                r.err());
+        assertTrue(Files.notExists(dir.resolve("run")), "nothing is written for a refused run");
+    }
+
+    @Test
+    void evaluateNamesAMissingFolder(@TempDir Path dir) {
+        GenotypeCommandTest.Result r = run("evaluate", dir.resolve("none").toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("no such model folder"), r.err());
+    }
+
+    @Test
+    void evaluateNamesAnIncompleteFolder(@TempDir Path dir) throws IOException {
+        Files.createDirectories(dir.resolve("model"));
+        Files.writeString(dir.resolve("model/model.json"), "{}");
+        GenotypeCommandTest.Result r = run("evaluate", dir.toString());
+        assertEquals(2, r.code());
+        assertTrue(
+                r.err().contains("incomplete: missing genotype.json, parameters.ndlist"), r.err());
+    }
+
+    private static void saveModel(Path dir, EvalNetworkSpec spec) throws IOException {
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < spec.classes(); i++) {
+            names.add("c" + i);
+        }
+        double[] mean = new double[spec.inChannels()];
+        double[] std = new double[spec.inChannels()];
+        java.util.Arrays.fill(std, 0.3);
+        try (NDManager m = NDManager.newBaseManager()) {
+            EvalNetwork net =
+                    new EvalNetwork(BuiltinGenotypes.get("DL2"), spec, m, new SplittableRandom(1));
+            ModelFolder.save(
+                    net,
+                    new ModelInfo(spec, "builtin", names, Normalization.of(mean, std), 1),
+                    dir);
+        }
+    }
+
+    @Test
+    void evaluateRefusesADatasetOfAnotherShape(@TempDir Path dir) throws IOException {
+        saveModel(dir, new EvalNetworkSpec(4, 3, 10, 3, 8, 8, false));
+        GenotypeCommandTest.Result r = run("evaluate", dir.toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("has images of 1x28x28 but the model in"), r.err());
+        assertTrue(r.err().contains("expects 3x8x8"), r.err());
+    }
+
+    @Test
+    void evaluateRefusesADatasetWithOtherClasses(@TempDir Path dir) throws IOException {
+        saveModel(dir, new EvalNetworkSpec(4, 3, 4, 1, 28, 28, false));
+        GenotypeCommandTest.Result r = run("evaluate", dir.toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("has 10 classes but the model in"), r.err());
+        assertTrue(r.err().contains("was trained for 4"), r.err());
+    }
+}
