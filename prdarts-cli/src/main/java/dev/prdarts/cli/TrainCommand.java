@@ -36,7 +36,7 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         description = {
             "Retrain the evaluation network of a genotype from scratch and test it every epoch.",
-            "Presets: smoke (default; built-in Fashion-MNIST sample, C=8, 5 cells, 8 epochs, one"
+            "Presets: smoke (default; built-in Fashion-MNIST sample, C=8, 5 cells, 6 epochs, one"
                 + " engine thread unless --threads, minutes on a CPU) and paper (CIFAR-10, C=36, 20"
                 + " cells, 600 epochs, batch 96, Cutout 16, drop-path 0.3, auxiliary head 0.4)."
         })
