@@ -12,6 +12,7 @@ module dev.prdarts.ops {
     exports dev.prdarts.ops;
     exports dev.prdarts.ops.catalog;
     exports dev.prdarts.ops.morph;
+    exports dev.prdarts.ops.toml;
     exports dev.prdarts.ops.space;
 
     uses dev.prdarts.api.space.ConstraintSpaceProvider;

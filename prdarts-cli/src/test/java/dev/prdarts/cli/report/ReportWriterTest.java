@@ -71,7 +71,7 @@ class ReportWriterTest {
         }
         assertFalse(html.contains("id=\"cycle-4\""));
         assertTrue(html.contains("Finished: 11 epochs, 3 cycles."));
-        assertTrue(html.contains("[schedule]"), "config shown");
+        assertTrue(html.contains("[[cycles]]"), "config shown");
         assertEquals(16, count(html, "<g class=\"edge\""), "inline diagram has 2 x 8 edges");
         assertTrue(Files.exists(out.resolve("cells.svg")));
     }

@@ -31,7 +31,7 @@ class RunFolderTest {
         assertEquals(6, first.pool().size());
         assertEquals(3, first.pool().stream().filter(CyclePools.Candidate::isNew).count());
         assertTrue(run.genotype().isPresent());
-        assertTrue(run.config().orElseThrow().contains("[schedule]"));
+        assertTrue(run.config().orElseThrow().contains("[[cycles]]"));
         assertTrue(run.finished());
         assertTrue(run.notes().isEmpty());
     }

@@ -2,12 +2,14 @@ package dev.prdarts.ops.space;
 
 import com.moandjiezana.toml.Toml;
 import dev.prdarts.api.space.ConstraintSpace;
+import dev.prdarts.ops.toml.TomlChecks;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -51,6 +53,10 @@ public final class SpaceFile {
     public static List<ConstraintSpace> read(Path file) throws IOException {
         String text = Files.readString(file);
         Map<String, Object> root;
+        Optional<String> empty = TomlChecks.emptyValue(text);
+        if (empty.isPresent()) {
+            throw new SpaceFileException(file, "not valid TOML: " + empty.get());
+        }
         try {
             root = new Toml().read(text).toMap();
         } catch (RuntimeException e) {

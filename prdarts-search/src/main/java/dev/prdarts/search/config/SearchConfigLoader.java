@@ -5,6 +5,7 @@ import dev.prdarts.api.schedule.CycleSpec;
 import dev.prdarts.api.schedule.Schedule;
 import dev.prdarts.hardware.DeviceChoice;
 import dev.prdarts.hardware.MemorySize;
+import dev.prdarts.ops.toml.TomlChecks;
 import dev.prdarts.search.pools.InitialCatalog;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,6 +18,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeSet;
 import java.util.function.DoublePredicate;
 import java.util.function.LongPredicate;
@@ -179,6 +181,10 @@ public final class SearchConfigLoader {
 
     private static Map<String, Object> parseToml(String source, String text)
             throws ConfigException {
+        Optional<String> empty = TomlChecks.emptyValue(text);
+        if (empty.isPresent()) {
+            throw new ConfigException(source + ": not valid TOML: " + empty.get());
+        }
         try {
             return new Toml().read(text).toMap();
         } catch (RuntimeException e) {

@@ -215,6 +215,13 @@ class SearchConfigLoaderTest {
     }
 
     @Test
+    void keyWithoutValueIsRefusedInsteadOfFallingBackToTheDefault() throws Exception {
+        String msg = error("[batch]\nmin =\n");
+
+        assertTrue(msg.contains("my.toml: not valid TOML: line 2: key 'min' has no value"), msg);
+    }
+
+    @Test
     void missingFileIsReported() {
         Path missing = dir.resolve("nope.toml");
 
