@@ -14,8 +14,8 @@ final class FinalReport {
     private FinalReport() {}
 
     /**
-     * Writes {@code report.html} and its plots into {@code runDir}; a failure is logged as a
-     * warning and does not fail the run.
+     * Writes {@code report.html} and its plots into {@code runDir} (the writer logs its path at
+     * INFO); a failure is logged as a warning and does not fail the run.
      *
      * @param runDir the run folder of the finished run
      * @return the report's path, or empty when it could not be written
@@ -23,7 +23,7 @@ final class FinalReport {
     static Optional<Path> write(Path runDir) {
         try {
             Path html = ReportWriter.write(runDir, runDir).html();
-            LOG.info("report {}", html.toAbsolutePath());
+            LOG.debug("report {}", html.toAbsolutePath());
             return Optional.of(html);
         } catch (Exception e) {
             LOG.warn("no report written for {}: {}", runDir, Errors.oneLine(e));
