@@ -6,6 +6,7 @@ import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.filter.ThresholdFilter;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.FileAppender;
+import ch.qos.logback.core.read.ListAppender;
 import java.nio.file.Path;
 import org.slf4j.LoggerFactory;
 
@@ -30,6 +31,14 @@ final class RunLogFile implements AutoCloseable {
      * resumed run), else replacing it.
      */
     static RunLogFile open(Path file, boolean append) {
+        return open(file, append, null);
+    }
+
+    /**
+     * Starts writing INFO and above to {@code file} like {@link #open(Path, boolean)}, first the
+     * events {@code early} kept; {@code early} stops keeping events.
+     */
+    static RunLogFile open(Path file, boolean append, Early early) {
         LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
         PatternLayoutEncoder encoder = new PatternLayoutEncoder();
         encoder.setContext(context);
@@ -47,8 +56,50 @@ final class RunLogFile implements AutoCloseable {
         appender.addFilter(info);
         appender.start();
         Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        if (early != null) {
+            early.close();
+            for (ILoggingEvent event : early.list.list) {
+                if (event.getLevel().isGreaterOrEqual(ch.qos.logback.classic.Level.INFO)) {
+                    appender.doAppend(event);
+                }
+            }
+        }
         root.addAppender(appender);
         return new RunLogFile(root, appender);
+    }
+
+    /**
+     * Starts keeping the log events of a run whose folder does not exist yet (while its settings
+     * are checked), to write them into the run's log file once it is opened.
+     */
+    static Early early() {
+        LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+        ListAppender<ILoggingEvent> list = new ListAppender<>();
+        list.setContext(context);
+        list.setName("run-log-early");
+        list.start();
+        Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        root.addAppender(list);
+        return new Early(root, list);
+    }
+
+    /** The log events kept before a run's folder exists; closing stops keeping them. */
+    static final class Early implements AutoCloseable {
+
+        private final Logger root;
+        private final ListAppender<ILoggingEvent> list;
+
+        private Early(Logger root, ListAppender<ILoggingEvent> list) {
+            this.root = root;
+            this.list = list;
+        }
+
+        /** Stops keeping events. */
+        @Override
+        public void close() {
+            root.detachAppender(list);
+            list.stop();
+        }
     }
 
     /** Stops writing the file. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.prdarts.api.space.ConstraintSpace;
+import dev.prdarts.cli.progress.CliProgress;
 import dev.prdarts.data.DataOptions;
 import dev.prdarts.data.DataSplits;
 import dev.prdarts.data.DatasetRegistry;
@@ -30,6 +31,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
@@ -139,8 +141,19 @@ final class SearchCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the final summary as JSON on stdout.")
     boolean json;
 
+    @Option(
+            names = "--no-report",
+            description = "Do not write report.html into the run folder when the search ends.")
+    boolean noReport;
+
     @Override
     public Integer call() throws Exception {
+        try (RunLogFile.Early early = RunLogFile.early()) {
+            return call(early);
+        }
+    }
+
+    private Integer call(RunLogFile.Early early) throws Exception {
         hardware.toConfig();
         SearchConfig cfg;
         if (resume != null) {
@@ -172,6 +185,15 @@ final class SearchCommand implements Callable<Integer> {
         DatasetRegistry datasets = new DatasetRegistry(loader);
         datasets.provider(cfg.data().dataset());
 
+        // the hardware settings are brought into effect before the run folder exists, so a bad
+        // device, budget or batch size leaves no folder behind
+        HardwareContext context;
+        try {
+            context = new HardwareContext(hardwareConfig(cfg), new MemoryProbeRegistry()).start();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("hardware settings: " + e.getMessage(), e);
+        }
+
         RunFolder folder;
         if (resume != null) {
             folder = RunFolder.existing(resume);
@@ -182,10 +204,8 @@ final class SearchCommand implements Callable<Integer> {
         }
         SearchResult result = null;
         SearchStoppedException stopped = null;
-        try (RunLogFile log = RunLogFile.open(folder.file(RunFolder.LOG), resume != null)) {
+        try (RunLogFile log = RunLogFile.open(folder.file(RunFolder.LOG), resume != null, early)) {
             try {
-                HardwareContext context =
-                        new HardwareContext(hardwareConfig(cfg), new MemoryProbeRegistry()).start();
                 DataOptions.Builder options =
                         DataOptions.builder()
                                 .limit(cfg.data().limit())
@@ -203,6 +223,7 @@ final class SearchCommand implements Callable<Integer> {
                                 context.newBatchSizeManager(),
                                 context.device(),
                                 folder);
+                runner.setProgressListener(CliProgress.forThisProcess());
                 try (StopSignals signals = StopSignals.install(runner)) {
                     result = resume != null ? runner.resume(force) : runner.run();
                 }
@@ -217,7 +238,8 @@ final class SearchCommand implements Callable<Integer> {
             printStopped(stopped);
             return EXIT_STOPPED;
         }
-        print(result);
+        Optional<Path> report = noReport ? Optional.empty() : FinalReport.write(result.runDir());
+        print(result, report);
         return 0;
     }
 
@@ -292,7 +314,7 @@ final class SearchCommand implements Callable<Integer> {
                 new BatchSizeConfig(b.min(), b.mult(), b.max(), b.threshold()));
     }
 
-    private void print(SearchResult r) throws Exception {
+    private void print(SearchResult r, Optional<Path> report) throws Exception {
         PrintWriter w = spec.commandLine().getOut();
         if (json) {
             ObjectMapper mapper = new ObjectMapper();
@@ -303,6 +325,7 @@ final class SearchCommand implements Callable<Integer> {
             o.put("valid_acc", r.validAcc());
             o.put("parameters", r.parameters());
             o.put("seconds", r.seconds());
+            report.ifPresent(p -> o.put("report", p.toString()));
             JsonNode genotype = mapper.readTree(GenotypeJson.toJson(r.genotype()));
             o.set("genotype", genotype);
             w.println(mapper.writeValueAsString(o));

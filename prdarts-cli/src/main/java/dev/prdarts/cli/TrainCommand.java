@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDManager;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.prdarts.api.genotype.Genotype;
+import dev.prdarts.cli.progress.CliProgress;
 import dev.prdarts.data.DataOptions;
 import dev.prdarts.data.DataSplits;
 import dev.prdarts.data.DatasetRegistry;
@@ -22,6 +23,7 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -123,6 +125,11 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the result as JSON.")
     boolean json;
 
+    @Option(
+            names = "--no-report",
+            description = "Do not write report.html into the run folder at the end.")
+    boolean noReport;
+
     @Mixin HardwareOptions hardware;
 
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -137,69 +144,76 @@ final class TrainCommand implements Callable<Integer> {
             // cores are shared
             hw = hw.withThreads(EngineThreads.intraOp(1));
         }
-        HardwareContext context = new HardwareContext(hw, new MemoryProbeRegistry());
-        Genotype cells = GenotypeFiles.load(genotype);
-        Path dir =
-                out != null
-                        ? out
-                        : Path.of(
-                                "runs",
-                                "train-"
-                                        + LocalDateTime.now()
-                                                .format(
-                                                        DateTimeFormatter.ofPattern(
-                                                                "yyyyMMdd-HHmmss")));
-        TrainingRun.checkFree(dir, force);
-        RetrainConfig base = config(RetrainConfig.preset(preset));
-
-        DataSplits data =
-                DataSplits.load(
-                        new DatasetRegistry(),
-                        base.dataset(),
-                        DataOptions.builder()
-                                .dataDir(dataDir)
-                                .seed(base.seed())
-                                .cutout(base.cutout())
-                                .limit(base.limit())
-                                .build());
-        RetrainConfig config = base;
-        if (base.auxiliary()
-                && !EvalNetworkSpec.auxiliaryFits(data.shape().height(), data.shape().width())) {
-            if (Boolean.TRUE.equals(aux)) {
-                throw new IllegalArgumentException(
-                        "--aux: the auxiliary head needs images of at least 29x29 (an 8x8 map"
-                                + " after the two reductions), but "
-                                + data.name()
-                                + " has "
-                                + data.shape()
-                                + "; train with --no-aux");
-            }
-            config = base.toBuilder().auxiliary(false).build();
-        }
-
         RetrainResult result;
-        try (TrainingRun run = TrainingRun.create(dir, force);
-                RunLogFile log = RunLogFile.open(run.logFile())) {
-            context.start();
-            LOG.info("training run folder {}", dir.toAbsolutePath());
-            if (base.auxiliary() && !config.auxiliary()) {
-                LOG.info(
-                        "auxiliary head off: {} images are too small for it (it needs 29x29 or"
-                                + " more)",
-                        data.shape());
+        Path dir;
+        try (RunLogFile.Early early = RunLogFile.early()) {
+            // the hardware settings are brought into effect before the run folder exists, so a
+            // bad device or budget leaves no folder behind
+            HardwareContext context = new HardwareContext(hw, new MemoryProbeRegistry()).start();
+            Genotype cells = GenotypeFiles.load(genotype);
+            dir =
+                    out != null
+                            ? out
+                            : Path.of(
+                                    "runs",
+                                    "train-"
+                                            + LocalDateTime.now()
+                                                    .format(
+                                                            DateTimeFormatter.ofPattern(
+                                                                    "yyyyMMdd-HHmmss")));
+            TrainingRun.checkFree(dir, force);
+            RetrainConfig base = config(RetrainConfig.preset(preset));
+
+            DataSplits data =
+                    DataSplits.load(
+                            new DatasetRegistry(),
+                            base.dataset(),
+                            DataOptions.builder()
+                                    .dataDir(dataDir)
+                                    .seed(base.seed())
+                                    .cutout(base.cutout())
+                                    .limit(base.limit())
+                                    .build());
+            RetrainConfig config = base;
+            if (base.auxiliary()
+                    && !EvalNetworkSpec.auxiliaryFits(
+                            data.shape().height(), data.shape().width())) {
+                if (Boolean.TRUE.equals(aux)) {
+                    throw new IllegalArgumentException(
+                            "--aux: the auxiliary head needs images of at least 29x29 (an 8x8 map"
+                                    + " after the two reductions), but "
+                                    + data.name()
+                                    + " has "
+                                    + data.shape()
+                                    + "; train with --no-aux");
+                }
+                config = base.toBuilder().auxiliary(false).build();
             }
-            try (NDManager manager = NDManager.newBaseManager(context.device())) {
-                result =
-                        new Retrainer(config)
-                                .train(
-                                        cells,
-                                        genotype,
-                                        data,
-                                        manager,
-                                        run,
-                                        adaptiveBatch ? context.newBatchSizeManager() : null);
+
+            try (TrainingRun run = TrainingRun.create(dir, force);
+                    RunLogFile log = RunLogFile.open(run.logFile(), false, early)) {
+                LOG.info("training run folder {}", dir.toAbsolutePath());
+                if (base.auxiliary() && !config.auxiliary()) {
+                    LOG.info(
+                            "auxiliary head off: {} images are too small for it (it needs 29x29"
+                                    + " or more)",
+                            data.shape());
+                }
+                try (NDManager manager = NDManager.newBaseManager(context.device())) {
+                    Retrainer retrainer = new Retrainer(config);
+                    retrainer.setProgressListener(CliProgress.forThisProcess());
+                    result =
+                            retrainer.train(
+                                    cells,
+                                    genotype,
+                                    data,
+                                    manager,
+                                    run,
+                                    adaptiveBatch ? context.newBatchSizeManager() : null);
+                }
             }
         }
+        Optional<Path> report = noReport ? Optional.empty() : FinalReport.write(dir);
 
         PrintWriter w = spec.commandLine().getOut();
         if (json) {
@@ -214,6 +228,7 @@ final class TrainCommand implements Callable<Integer> {
             node.put("mean_last5_test_acc", result.meanLast5TestAcc());
             node.put("final_test_loss", result.finalTestLoss());
             node.put("seconds", result.seconds());
+            report.ifPresent(r -> node.put("report", r.toString()));
             w.println(mapper.writeValueAsString(node));
         } else {
             w.printf(

@@ -47,6 +47,8 @@ class SearchCommandTest {
         JsonNode summary = new ObjectMapper().readTree(r.out());
         assertEquals(out.toString(), summary.get("run_dir").asText());
         assertEquals(2, summary.get("epochs").asInt());
+        assertEquals(out.resolve("report.html").toString(), summary.get("report").asText());
+        assertTrue(Files.isRegularFile(out.resolve("report.html")));
         assertEquals(
                 GenotypeJson.read(out.resolve("genotype.json")),
                 GenotypeJson.parse(summary.get("genotype").toString(), "stdout"));
@@ -54,10 +56,43 @@ class SearchCommandTest {
         assertTrue(Files.exists(out.resolve("pools/cycle-1.json")));
         String log = Files.readString(out.resolve("search.log"));
         assertTrue(log.contains("cycle 1/1 epoch 2/2"), log);
+        assertTrue(log.contains("memory probe"), "the hardware line logged early: " + log);
         assertFalse(log.contains("DEBUG"), log);
         String resolved = Files.readString(out.resolve("config.toml"));
         assertEquals(
                 4, new SearchConfigLoader().parse("config.toml", resolved).search().channels());
+    }
+
+    @Test
+    void noReportSkipsTheReport() throws Exception {
+        Path config = dir.resolve("tiny.toml");
+        Files.writeString(config, TINY);
+        Path out = dir.resolve("run");
+
+        Result r =
+                run(
+                        "search",
+                        "--config",
+                        config.toString(),
+                        "--out",
+                        out.toString(),
+                        "--json",
+                        "--no-report");
+
+        assertEquals(0, r.code(), r.err());
+        assertFalse(new ObjectMapper().readTree(r.out()).has("report"), r.out());
+        assertFalse(Files.exists(out.resolve("report.html")));
+        assertTrue(Files.exists(out.resolve("genotype.json")));
+    }
+
+    @Test
+    void unavailableDeviceLeavesNoRunFolder() {
+        Result r = run("search", "--device", "gpu:7", "--out", dir.resolve("x").toString());
+
+        assertEquals(Main.EXIT_USAGE, r.code());
+        assertTrue(r.err().contains("hardware settings"), r.err());
+        assertTrue(r.err().contains("gpu:7"), r.err());
+        assertFalse(Files.exists(dir.resolve("x")));
     }
 
     @Test

@@ -58,6 +58,8 @@ class TrainEvaluateCommandTest {
         assertEquals(0, r.code(), r.err());
         JsonNode printed = JSON.readTree(r.out());
         assertEquals(1, printed.get("epochs").asInt());
+        assertEquals(out.resolve("report.html").toString(), printed.get("report").asText());
+        assertTrue(Files.isRegularFile(out.resolve("report.html")), "report.html missing");
 
         for (String f :
                 List.of(
@@ -101,6 +103,14 @@ class TrainEvaluateCommandTest {
         assertTrue(
                 r.err().contains("--aux: the auxiliary head needs images of at least 29x29"),
                 r.err());
+        assertTrue(Files.notExists(dir.resolve("run")), "nothing is written for a refused run");
+    }
+
+    @Test
+    void unavailableDeviceLeavesNoRunFolder(@TempDir Path dir) {
+        GenotypeCommandTest.Result r = run(tinyTrain(dir.resolve("run"), "--device", "gpu:7"));
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("gpu:7"), r.err());
         assertTrue(Files.notExists(dir.resolve("run")), "nothing is written for a refused run");
     }
 

@@ -11,10 +11,13 @@ import dev.prdarts.data.BatchStream;
 import dev.prdarts.data.DataSplits;
 import dev.prdarts.hardware.BatchSizeManager;
 import dev.prdarts.search.genotype.GenotypeText;
+import dev.prdarts.search.progress.ProgressListener;
+import dev.prdarts.search.progress.ProgressTask;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.slf4j.Logger;
@@ -33,9 +36,9 @@ import org.slf4j.LoggerFactory;
 public final class Retrainer {
 
     private static final Logger LOG = LoggerFactory.getLogger(Retrainer.class);
-    private static final long PROGRESS_NANOS = 60_000_000_000L;
 
     private final RetrainConfig config;
+    private ProgressListener progress = ProgressListener.none();
 
     /** Creates a trainer with these settings. */
     public Retrainer(RetrainConfig config) {
@@ -43,6 +46,16 @@ public final class Retrainer {
             throw new IllegalArgumentException("config must not be null");
         }
         this.config = config;
+    }
+
+    /**
+     * Sets where the progress within each epoch is reported, counted in training images; the
+     * default shows nothing.
+     *
+     * @param listener the listener, or {@code null} for none
+     */
+    public void setProgressListener(ProgressListener listener) {
+        this.progress = listener == null ? ProgressListener.none() : listener;
     }
 
     /** Returns the network shape this trainer builds for a dataset of that shape and classes. */
@@ -214,27 +227,32 @@ public final class Retrainer {
             BatchSizeManager batchSizes,
             int epoch) {
         EpochCounter counter = new EpochCounter();
-        long lastReport = System.nanoTime();
         float auxWeight = (float) config.auxWeight();
-        while (stream.hasNext()) {
-            if (batchSizes == null) {
-                step(network, parameters, sgd, stream, lr, owner, auxWeight, counter);
-            } else {
-                batchSizes.runStep(
-                        size -> {
-                            stream.setBatchSize(size);
-                            step(network, parameters, sgd, stream, lr, owner, auxWeight, counter);
-                            return size;
-                        });
-            }
-            if (System.nanoTime() - lastReport > PROGRESS_NANOS) {
-                lastReport = System.nanoTime();
-                LOG.info(
-                        "epoch {}: {}/{} images, train loss {}",
-                        epoch + 1,
-                        stream.position(),
-                        stream.epochSize(),
-                        String.format(java.util.Locale.ROOT, "%.4f", counter.loss()));
+        String name = "epoch " + (epoch + 1) + "/" + config.epochs();
+        try (ProgressTask task = progress.start(name, stream.epochSize())) {
+            while (stream.hasNext()) {
+                int before = stream.position();
+                if (batchSizes == null) {
+                    step(network, parameters, sgd, stream, lr, owner, auxWeight, counter);
+                } else {
+                    batchSizes.runStep(
+                            size -> {
+                                stream.setBatchSize(size);
+                                step(
+                                        network,
+                                        parameters,
+                                        sgd,
+                                        stream,
+                                        lr,
+                                        owner,
+                                        auxWeight,
+                                        counter);
+                                return size;
+                            });
+                }
+                task.step(
+                        Math.max(0, stream.position() - before),
+                        String.format(Locale.ROOT, "loss %.4f", counter.loss()));
             }
         }
         return counter;
