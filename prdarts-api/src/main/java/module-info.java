@@ -11,10 +11,10 @@ module dev.prdarts.api {
     exports dev.prdarts.api.space;
     exports dev.prdarts.api.random;
     exports dev.prdarts.api.schedule;
-    exports dev.prdarts.api.data;
     exports dev.prdarts.api.hardware;
+    exports dev.prdarts.api.data;
 
     uses dev.prdarts.api.space.ConstraintSpaceProvider;
-    uses dev.prdarts.api.data.DatasetProvider;
     uses dev.prdarts.api.hardware.MemoryProbeProvider;
+    uses dev.prdarts.api.data.DatasetProvider;
 }

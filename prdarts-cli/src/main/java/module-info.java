@@ -7,6 +7,10 @@ module dev.prdarts.cli {
     requires org.slf4j;
     requires ch.qos.logback.classic;
     requires ch.qos.logback.core;
+    requires java.desktop;
+    requires java.xml;
+    requires org.jfree.jfreechart;
+    requires me.tongfei.progressbar;
 
     opens dev.prdarts.cli to
             info.picocli;

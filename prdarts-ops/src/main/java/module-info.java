@@ -12,4 +12,13 @@ module dev.prdarts.ops {
     exports dev.prdarts.ops;
     exports dev.prdarts.ops.catalog;
     exports dev.prdarts.ops.morph;
+    exports dev.prdarts.ops.toml;
+    exports dev.prdarts.ops.space;
+
+    uses dev.prdarts.api.space.ConstraintSpaceProvider;
+
+    provides dev.prdarts.api.space.ConstraintSpaceProvider with
+            dev.prdarts.ops.space.DartsLikeSpaceProvider,
+            dev.prdarts.ops.space.DepthRestrictedSpaceProvider,
+            dev.prdarts.ops.space.UnrestrictedSpaceProvider;
 }

@@ -10,8 +10,18 @@ module dev.prdarts.search {
     requires toml4j;
     requires com.fasterxml.jackson.databind;
     requires org.slf4j;
+    requires jdk.unsupported;
 
     exports dev.prdarts.search;
+    exports dev.prdarts.search.config;
+    exports dev.prdarts.search.pools;
+    exports dev.prdarts.search.stats;
+    exports dev.prdarts.search.train;
+    exports dev.prdarts.search.run;
+    exports dev.prdarts.search.bench;
     exports dev.prdarts.search.genotype;
     exports dev.prdarts.search.eval;
+    exports dev.prdarts.search.progress;
+    exports dev.prdarts.search.supernet;
+    exports dev.prdarts.search.checkpoint;
 }

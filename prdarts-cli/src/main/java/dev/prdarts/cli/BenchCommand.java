@@ -9,7 +9,12 @@ import picocli.CommandLine.Spec;
         name = "bench",
         mixinStandardHelpOptions = true,
         description = "Measure parts of prdarts (speed, memory).",
-        subcommands = {BenchDataCommand.class, BenchTrainStepCommand.class})
+        subcommands = {
+            BenchDataCommand.class,
+            BenchSearchStepCommand.class,
+            BenchCheckpointCommand.class,
+            BenchTrainStepCommand.class
+        })
 public final class BenchCommand implements Runnable {
 
     @Spec CommandSpec spec;

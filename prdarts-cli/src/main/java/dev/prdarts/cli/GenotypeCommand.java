@@ -3,12 +3,16 @@ package dev.prdarts.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** Groups the subcommands that inspect genotypes: {@code show}, {@code params}. */
+/** Groups the subcommands that inspect genotypes: {@code show}, {@code params}, {@code render}. */
 @Command(
         name = "genotype",
         mixinStandardHelpOptions = true,
-        description = "Show genotypes (built-in cells or files) and the size of their networks.",
-        subcommands = {GenotypeShowCommand.class, GenotypeParamsCommand.class})
+        description = "Show, measure and draw genotypes (built-in cells or files).",
+        subcommands = {
+            GenotypeShowCommand.class,
+            GenotypeParamsCommand.class,
+            GenotypeRenderCommand.class
+        })
 public final class GenotypeCommand implements Runnable {
 
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -36,7 +36,7 @@ public final class HardwareOptions {
             paramLabel = "SIZE",
             description =
                     "Memory the run may use, e.g. 6GB, 512MB, 1.5GiB (powers of 1024)."
-                            + " Default: the GPU's memory, or on the CPU 75% of physical"
+                            + " Default: the GPU's memory, or on the CPU 75%% of physical"
                             + " memory or the cgroup limit when smaller.")
     String memoryBudget;
 

@@ -2,7 +2,11 @@ package dev.prdarts.cli;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -17,8 +21,11 @@ import picocli.CommandLine.ScopeType;
         description = "PR-DARTS: prune-and-replace neural architecture search on the JVM.",
         subcommands = {
             CommandLine.HelpCommand.class,
-            BenchCommand.class,
+            SearchCommand.class,
+            SpacesCommand.class,
             GenotypeCommand.class,
+            ReportCommand.class,
+            BenchCommand.class,
             TrainCommand.class,
             EvaluateCommand.class
         })
@@ -41,11 +48,47 @@ public final class Main implements Runnable {
 
     private static boolean debug;
 
+    @Option(
+            names = "--plugins",
+            scope = ScopeType.INHERIT,
+            paramLabel = "DIR",
+            description =
+                    "A folder of plugin jars, or one jar; repeatable. Default: the path list in"
+                            + " $PRDARTS_PLUGINS.")
+    private List<Path> pluginLocations = new ArrayList<>();
+
+    private Plugins plugins;
+
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
     @Override
     public void run() {
         spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /**
+     * Returns the plugins of this run, opened on first use from {@code --plugins} or {@value
+     * Plugins#ENV}.
+     */
+    Plugins plugins() {
+        if (plugins == null) {
+            plugins =
+                    Plugins.open(
+                            pluginLocations,
+                            System.getenv(Plugins.ENV),
+                            Main.class.getClassLoader());
+        }
+        return plugins;
+    }
+
+    private void closePlugins(PrintWriter err) {
+        if (plugins != null) {
+            try {
+                plugins.close();
+            } catch (IOException e) {
+                err.println("prdarts: warning: could not close plugin jars: " + e.getMessage());
+            }
+        }
     }
 
     /** Runs the command and exits with its code. */
@@ -62,7 +105,8 @@ public final class Main implements Runnable {
     public static int run(PrintWriter out, PrintWriter err, String... args) {
         DjlSettings.applyOffline();
         debug = false;
-        CommandLine cli = new CommandLine(new Main());
+        Main main = new Main();
+        CommandLine cli = new CommandLine(main);
         cli.setOut(out);
         cli.setErr(err);
         cli.setParameterExceptionHandler(
@@ -84,6 +128,7 @@ public final class Main implements Runnable {
                     return EXIT_USAGE;
                 });
         int code = cli.execute(args);
+        main.closePlugins(err);
         err.flush();
         out.flush();
         return code;

@@ -22,6 +22,14 @@ final class RunLogFile implements AutoCloseable {
 
     /** Starts writing INFO and above to {@code file} (replaced if it exists). */
     static RunLogFile open(Path file) {
+        return open(file, false);
+    }
+
+    /**
+     * Starts writing INFO and above to {@code file}, after what it holds when {@code append} (a
+     * resumed run), else replacing it.
+     */
+    static RunLogFile open(Path file, boolean append) {
         LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
         PatternLayoutEncoder encoder = new PatternLayoutEncoder();
         encoder.setContext(context);
@@ -34,7 +42,7 @@ final class RunLogFile implements AutoCloseable {
         appender.setContext(context);
         appender.setName("run-log");
         appender.setFile(file.toString());
-        appender.setAppend(false);
+        appender.setAppend(append);
         appender.setEncoder(encoder);
         appender.addFilter(info);
         appender.start();

@@ -10,6 +10,8 @@ import dev.prdarts.api.data.Normalization;
 import dev.prdarts.api.random.SeededRandom;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
+import java.nio.IntBuffer;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -33,9 +35,13 @@ import org.slf4j.LoggerFactory;
  * and simply run on into the next epoch's order.
  *
  * <p><b>Memory.</b> {@link #next} creates the batch's arrays in the caller's manager, so closing a
- * per-step sub-manager frees them; on the CPU they live in the engine's own memory, not in Java
- * direct buffers waiting for garbage collection. The background thread keeps a few hundred
- * augmented images ready. {@link #close()} stops the thread.
+ * per-step sub-manager frees them; on the PyTorch CPU engine they are allocated by the engine and
+ * filled in place (no Java direct buffers left for the garbage collector, no second copy). The
+ * background thread keeps a few hundred augmented images ready. {@link #close()} stops the thread.
+ *
+ * <p><b>Resuming.</b> {@link Builder#startAt(int, int)} starts a stream where an earlier one with
+ * the same seed stood (its {@link #epoch()} and {@link #position()}); it then hands out the same
+ * images as the earlier stream would have, so a checkpointed search can continue exactly.
  *
  * <p>One consumer thread: {@code next}, {@code setBatchSize} and {@code nextEpoch} must be called
  * from the same thread (the training loop).
@@ -61,6 +67,9 @@ public final class BatchStream implements AutoCloseable {
     private final boolean cycle;
     private final long seed;
     private final int count;
+    private final boolean allowInPlace;
+    private final int startEpoch;
+    private final int startPosition;
 
     private final BlockingQueue<Chunk> ready;
     private final BlockingQueue<Chunk> free;
@@ -86,6 +95,11 @@ public final class BatchStream implements AutoCloseable {
         this.seed = b.seed;
         this.count = images.size();
         this.batchSize = b.batchSize;
+        this.allowInPlace = b.allowInPlace;
+        this.startEpoch = b.startEpoch;
+        this.startPosition = b.startPosition;
+        this.epoch = startEpoch;
+        this.position = startPosition;
 
         long chunkBytes = (long) CHUNK * shape.size() * Float.BYTES;
         int ahead = (int) Math.max(2, Math.min(16, AHEAD_BYTES / chunkBytes));
@@ -172,10 +186,32 @@ public final class BatchStream implements AutoCloseable {
         int firstEpoch = epoch;
         int firstPosition = position;
         int floats = shape.size();
-        imageStaging = capacity(imageStaging, (long) n * floats * Float.BYTES);
-        labelStaging = capacity(labelStaging, (long) n * Integer.BYTES);
-        var pixelOut = imageStaging.asFloatBuffer();
-        var labelOut = labelStaging.asIntBuffer();
+        Shape imageShape = new Shape(n, shape.channels(), shape.height(), shape.width());
+        Shape labelShape = new Shape(n);
+
+        // On the PyTorch CPU engine the arrays are allocated first and filled in place through a
+        // view of their memory; elsewhere through staging buffers copied to the device.
+        boolean inPlace = allowInPlace && writesInPlace(manager);
+        NDArray x = null;
+        NDArray y = null;
+        FloatBuffer pixelOut;
+        IntBuffer labelOut;
+        if (inPlace) {
+            x = manager.create(imageShape, DataType.FLOAT32);
+            y = manager.create(labelShape, DataType.INT32);
+            pixelOut = x.toByteBuffer(true).order(ByteOrder.nativeOrder()).asFloatBuffer();
+            labelOut = y.toByteBuffer(true).order(ByteOrder.nativeOrder()).asIntBuffer();
+        } else {
+            if (!manager.getDevice().isGpu()) {
+                // another engine's CPU arrays may keep using the buffer: never reuse it
+                imageStaging = null;
+                labelStaging = null;
+            }
+            imageStaging = capacity(imageStaging, (long) n * floats * Float.BYTES);
+            labelStaging = capacity(labelStaging, (long) n * Integer.BYTES);
+            pixelOut = imageStaging.asFloatBuffer();
+            labelOut = labelStaging.asIntBuffer();
+        }
 
         int filled = 0;
         while (filled < n) {
@@ -192,15 +228,12 @@ public final class BatchStream implements AutoCloseable {
             }
         }
 
-        imageStaging.limit(n * floats * Float.BYTES);
-        labelStaging.limit(n * Integer.BYTES);
-        NDArray x =
-                owned(
-                        manager,
-                        imageStaging,
-                        new Shape(n, shape.channels(), shape.height(), shape.width()),
-                        DataType.FLOAT32);
-        NDArray y = owned(manager, labelStaging, new Shape(n), DataType.INT32);
+        if (!inPlace) {
+            imageStaging.limit(n * floats * Float.BYTES);
+            labelStaging.limit(n * Integer.BYTES);
+            x = manager.create(imageStaging, imageShape, DataType.FLOAT32);
+            y = manager.create(labelStaging, labelShape, DataType.INT32);
+        }
         return new Batch(x, y, firstEpoch, firstPosition);
     }
 
@@ -301,9 +334,10 @@ public final class BatchStream implements AutoCloseable {
     private void produce() {
         byte[] image = new byte[shape.size()];
         try {
-            for (int e = 0; !closed; e++) {
+            for (int e = startEpoch; !closed; e++) {
                 int[] order = order(e);
-                for (int start = 0; start < count; start += CHUNK) {
+                int first = e == startEpoch ? startPosition : 0;
+                for (int start = first; start < count; start += CHUNK) {
                     Chunk chunk = free.take();
                     chunk.epoch = e;
                     chunk.start = start;
@@ -377,17 +411,14 @@ public final class BatchStream implements AutoCloseable {
     }
 
     /**
-     * Returns an array in {@code manager} holding a copy of the buffer's bytes, in memory the
-     * engine owns, so the staging buffer can be reused and closing the array frees its memory.
+     * Returns whether batches for {@code manager} can be written straight into the arrays' memory:
+     * on the PyTorch engine's CPU a contiguous array's byte buffer is a view of its memory. Other
+     * engines and devices get a staging buffer that {@code create} copies to the device (or, on
+     * another engine's CPU, a fresh buffer per batch).
      */
-    private static NDArray owned(NDManager manager, ByteBuffer data, Shape shape, DataType type) {
-        NDArray view = manager.create(data, shape, type);
-        if (manager.getDevice().isGpu()) {
-            return view;
-        }
-        NDArray copy = view.duplicate();
-        view.close();
-        return copy;
+    private static boolean writesInPlace(NDManager manager) {
+        return !manager.getDevice().isGpu()
+                && "PyTorch".equals(manager.getEngine().getEngineName());
     }
 
     /** A run of prepared images handed from the background thread to the consumer. */
@@ -414,6 +445,9 @@ public final class BatchStream implements AutoCloseable {
         private boolean cycle;
         private long seed;
         private int batchSize = 64;
+        private boolean allowInPlace = true;
+        private int startEpoch;
+        private int startPosition;
 
         private Builder(ImageSet images, Normalization normalization) {
             this.images = Objects.requireNonNull(images, "images");
@@ -460,13 +494,57 @@ public final class BatchStream implements AutoCloseable {
         }
 
         /**
+         * Sets where the stream starts: at image {@code position} of epoch {@code epoch} (both
+         * 0-based; default 0, 0), the values {@link BatchStream#epoch()} and {@link
+         * BatchStream#position()} of a stream to continue. An epoch stream may start at the end of
+         * an epoch ({@code position} equal to the split's size), where {@link
+         * BatchStream#nextEpoch()} is due.
+         *
+         * @throws IllegalArgumentException if either is negative (the upper bound of {@code
+         *     position} is checked in {@link #build()})
+         */
+        public Builder startAt(int epoch, int position) {
+            if (epoch < 0 || position < 0) {
+                throw new IllegalArgumentException(
+                        "start epoch and position must be >= 0, got epoch "
+                                + epoch
+                                + ", position "
+                                + position);
+            }
+            this.startEpoch = epoch;
+            this.startPosition = position;
+            return this;
+        }
+
+        /** Makes the stream use staging buffers even where it could write in place (tests). */
+        Builder stagingOnly() {
+            this.allowInPlace = false;
+            return this;
+        }
+
+        /**
          * Returns the stream, its background thread started.
          *
-         * @throws IllegalArgumentException if there are no images
+         * @throws IllegalArgumentException if there are no images, or the start position lies
+         *     beyond the split (at or beyond its end for a cycled stream)
          */
         public BatchStream build() {
             if (images.size() == 0) {
                 throw new IllegalArgumentException("split " + name + " has no images to batch");
+            }
+            int last = cycle ? images.size() - 1 : images.size();
+            if (startPosition > last) {
+                throw new IllegalArgumentException(
+                        "start position of "
+                                + (cycle ? "cycled " : "")
+                                + "stream "
+                                + name
+                                + " must be <= "
+                                + last
+                                + " for "
+                                + images.size()
+                                + " images, got "
+                                + startPosition);
             }
             return new BatchStream(this);
         }

@@ -79,6 +79,29 @@ class BatchStreamTest {
     }
 
     @Test
+    void stagingBuffersGiveTheSameBatchesAsWritingInPlace() {
+        float[] inPlace;
+        float[] staged;
+        int[] stagedLabels;
+        try (BatchStream a = stream(30).shuffle(true).seed(4).batchSize(7).build();
+                BatchStream b =
+                        stream(30).shuffle(true).seed(4).batchSize(7).stagingOnly().build();
+                NDManager m = base.newSubManager()) {
+            a.next(m);
+            b.next(m);
+            inPlace = a.next(m).images().toFloatArray();
+            Batch batch = b.next(m);
+            staged = batch.images().toFloatArray();
+            stagedLabels = batch.labels().toIntArray();
+        }
+
+        assertArrayEquals(inPlace, staged);
+        for (int i = 0; i < 7; i++) {
+            assertEquals(Math.round(staged[i * 4] * 255) % 2, stagedLabels[i]);
+        }
+    }
+
+    @Test
     void arraysBelongToTheCallersManager() {
         try (BatchStream s = stream(10).batchSize(4).build()) {
             Batch b;
@@ -202,6 +225,85 @@ class BatchStreamTest {
             IllegalStateException e = assertThrows(IllegalStateException.class, s::nextEpoch);
             assertTrue(e.getMessage().contains("is cycled and has no epoch ends"));
         }
+    }
+
+    @Test
+    void streamStartedWhereAnotherStoodContinuesItExactly() {
+        try (NDManager m = base.newSubManager();
+                BatchStream whole = stream(10).shuffle(true).seed(9).batchSize(3).build()) {
+            // the first stream stops 7 images into its second epoch
+            whole.next(m);
+            whole.next(m);
+            whole.next(m);
+            whole.next(m);
+            whole.nextEpoch();
+            whole.next(m);
+            whole.next(m);
+            whole.setBatchSize(1);
+            whole.next(m);
+            assertEquals(1, whole.epoch());
+            assertEquals(7, whole.position());
+
+            try (BatchStream resumed =
+                    stream(10).shuffle(true).seed(9).batchSize(2).startAt(1, 7).build()) {
+                assertEquals(1, resumed.epoch());
+                assertEquals(7, resumed.position());
+                whole.setBatchSize(2);
+                for (int i = 0; i < 4; i++) {
+                    if (!whole.hasNext()) {
+                        assertFalse(resumed.hasNext());
+                        whole.nextEpoch();
+                        resumed.nextEpoch();
+                    }
+                    Batch a = whole.next(m);
+                    Batch b = resumed.next(m);
+                    assertArrayEquals(ids(a), ids(b));
+                    assertEquals(a.epoch(), b.epoch());
+                    assertEquals(a.start(), b.start());
+                }
+            }
+        }
+    }
+
+    @Test
+    void cycledStreamStartedMidEpochRunsOnLikeTheOriginal() {
+        try (NDManager m = base.newSubManager();
+                BatchStream whole =
+                        stream(10).shuffle(true).seed(4).cycle(true).batchSize(4).build();
+                BatchStream resumed =
+                        stream(10)
+                                .shuffle(true)
+                                .seed(4)
+                                .cycle(true)
+                                .batchSize(4)
+                                .startAt(1, 2)
+                                .build()) {
+            for (int i = 0; i < 3; i++) {
+                whole.next(m);
+            }
+            assertEquals(1, whole.epoch());
+            assertEquals(2, whole.position());
+
+            for (int i = 0; i < 5; i++) {
+                assertArrayEquals(ids(whole.next(m)), ids(resumed.next(m)));
+            }
+            assertEquals(whole.epoch(), resumed.epoch());
+            assertEquals(whole.position(), resumed.position());
+        }
+    }
+
+    @Test
+    void startBeyondTheSplitIsRejected() {
+        IllegalArgumentException e =
+                assertThrows(
+                        IllegalArgumentException.class,
+                        () -> stream(10).cycle(true).startAt(0, 10).build());
+        assertEquals(
+                "start position of cycled stream t must be <= 9 for 10 images, got 10",
+                e.getMessage());
+        IllegalArgumentException negative =
+                assertThrows(IllegalArgumentException.class, () -> stream(10).startAt(-1, 0));
+        assertTrue(negative.getMessage().contains("got epoch -1"), negative.getMessage());
     }
 
     @Test

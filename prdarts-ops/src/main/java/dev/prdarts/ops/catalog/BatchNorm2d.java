@@ -46,19 +46,45 @@ public final class BatchNorm2d implements ParameterHolder {
 
     /** Returns {@code x} normalised per channel; the result belongs to the manager of {@code x}. */
     public NDArray forward(NDArray x, boolean training) {
+        return forward(x, training, null);
+    }
+
+    /**
+     * Returns {@code scale * BN(x)}, folding the scalar into the BN's scale and shift so no extra
+     * pass over the data is needed; gradients reach {@code scale}.
+     *
+     * @param scale a scalar array in a per-step manager, or null for 1
+     */
+    public NDArray forward(NDArray x, boolean training, NDArray scale) {
+        NDArray g = gamma;
+        NDArray b = beta;
+        if (scale != null) {
+            g = scale.mul(gamma);
+            if (affine) {
+                b = scale.mul(beta);
+            }
+        }
         // DJL passes 1 - momentum to PyTorch; axis -1 selects the plain channel-first path.
-        return x.getNDArrayInternal()
-                .batchNorm(
-                        x,
-                        runningMean,
-                        runningVar,
-                        gamma,
-                        beta,
-                        -1,
-                        1f - MOMENTUM,
-                        EPSILON,
-                        training)
-                .singletonOrThrow();
+        NDArray y =
+                x.getNDArrayInternal()
+                        .batchNorm(
+                                x,
+                                runningMean,
+                                runningVar,
+                                g,
+                                b,
+                                -1,
+                                1f - MOMENTUM,
+                                EPSILON,
+                                training)
+                        .singletonOrThrow();
+        if (g != gamma) {
+            g.close();
+        }
+        if (b != beta) {
+            b.close();
+        }
+        return y;
     }
 
     /** Returns the number of channels. */

@@ -45,4 +45,30 @@ public interface CandidateOp extends ParameterHolder {
     default NDArray forwardFromRelu(NDArray reluOfX, boolean training) {
         throw new IllegalStateException(config().text() + " does not start with a ReLU");
     }
+
+    /**
+     * Returns {@code scale * op(x)}, the term a mixed edge adds up. Candidates that end with a BN
+     * fold the scale into it, which saves a pass over the data.
+     *
+     * @param x the input (N, C, H, W)
+     * @param reluOfX {@code relu(x)} when the caller already has it, or null; used only by
+     *     candidates that start with a ReLU
+     * @param scale a scalar array (the candidate's softmax weight), or null for 1
+     * @param training true to normalise with batch statistics and update the running ones
+     * @return a new array, or {@code x} itself for the stride-1 skip without a scale
+     */
+    default NDArray forward(NDArray x, NDArray reluOfX, NDArray scale, boolean training) {
+        NDArray y =
+                reluOfX != null && startsWithRelu()
+                        ? forwardFromRelu(reluOfX, training)
+                        : forward(x, training);
+        if (scale == null) {
+            return y;
+        }
+        NDArray scaled = y.mul(scale);
+        if (y != x) {
+            y.close();
+        }
+        return scaled;
+    }
 }

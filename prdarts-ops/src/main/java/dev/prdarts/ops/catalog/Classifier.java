@@ -21,7 +21,10 @@ public final class Classifier implements ParameterHolder {
 
     /** Returns the logits; the result belongs to the manager of {@code x}. */
     public NDArray forward(NDArray x) {
-        return linear.forward(x.getNDArrayInternal().globalAvgPool());
+        NDArray pooled = x.getNDArrayInternal().globalAvgPool();
+        NDArray y = linear.forward(pooled);
+        pooled.close();
+        return y;
     }
 
     @Override

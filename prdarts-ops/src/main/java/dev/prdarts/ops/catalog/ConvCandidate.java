@@ -70,7 +70,14 @@ public final class ConvCandidate implements CandidateOp {
 
     @Override
     public NDArray forward(NDArray x, boolean training) {
-        return run(x, training, false);
+        return run(x, training, false, null);
+    }
+
+    @Override
+    public NDArray forward(NDArray x, NDArray reluOfX, NDArray scale, boolean training) {
+        return reluOfX != null
+                ? run(reluOfX, training, true, scale)
+                : run(x, training, false, scale);
     }
 
     @Override
@@ -80,13 +87,16 @@ public final class ConvCandidate implements CandidateOp {
 
     @Override
     public NDArray forwardFromRelu(NDArray reluOfX, boolean training) {
-        return run(reluOfX, training, true);
+        return run(reluOfX, training, true, null);
     }
 
-    private NDArray run(NDArray x, boolean training, boolean inputIsRelu) {
-        NDArray y = units.get(0).forward(x, training, inputIsRelu);
-        for (int i = 1; i < units.size(); i++) {
-            y = units.get(i).forward(y, training, false);
+    private NDArray run(NDArray x, boolean training, boolean inputIsRelu, NDArray scale) {
+        int last = units.size() - 1;
+        NDArray y = units.get(0).forward(x, training, inputIsRelu, last == 0 ? scale : null);
+        for (int i = 1; i <= last; i++) {
+            NDArray next = units.get(i).forward(y, training, false, i == last ? scale : null);
+            y.close();
+            y = next;
         }
         return y;
     }

@@ -14,13 +14,13 @@ import java.util.random.RandomGenerator;
  * on x and one on x shifted by one pixel in both spatial dims, concatenated on channels, then BN.
  *
  * <p>(N, in, H, W) maps to (N, out, ceil(H / 2), ceil(W / 2)). For an odd side the shifted branch
- * is one row or column short; it is completed with zeros (the pixel beyond the border), so both
- * halves always have the same size. Parameter names: {@code conv1.weight}, {@code conv2.weight},
- * {@code bn.*}.
+ * reads zeros beyond the border, so both halves always have the same size. Parameter names: {@code
+ * conv1.weight}, {@code conv2.weight}, {@code bn.*}.
  */
 public final class FactorizedReduce implements ParameterHolder {
 
-    private static final NDIndex SHIFT = new NDIndex(":, :, 1:, 1:");
+    private static final NDIndex EVEN = new NDIndex(":, :, 0::2, 0::2");
+    private static final NDIndex ODD = new NDIndex(":, :, 1::2, 1::2");
 
     private final Conv2d conv1;
     private final Conv2d conv2;
@@ -50,24 +50,63 @@ public final class FactorizedReduce implements ParameterHolder {
      * @param inputIsRelu true when {@code x} already is the ReLU of the input
      */
     public NDArray forward(NDArray x, boolean training, boolean inputIsRelu) {
+        return forward(x, training, inputIsRelu, null);
+    }
+
+    /**
+     * Returns {@code scale} times the reduced input; the scale is folded into the BN.
+     *
+     * <p>A 1x1 stride-2 conv reads the even rows and columns, the one on the shifted input the odd
+     * ones. Both sets are gathered into one array of 2 * in channels and go through a single 1x1
+     * conv whose block-diagonal kernel holds {@code conv1} and {@code conv2}: the same numbers as
+     * two convs and a concatenation, with less traffic. An odd side gets one zero row or column at
+     * the end first, so the shifted half reads zeros beyond the border.
+     *
+     * @param scale a scalar array, or null for 1
+     */
+    public NDArray forward(NDArray x, boolean training, boolean inputIsRelu, NDArray scale) {
         NDArray r = inputIsRelu ? x : x.getNDArrayInternal().relu();
-        NDArray a = conv1.forward(r);
-        Shape sa = a.getShape();
-        Shape sx = r.getShape();
-        if (sx.get(2) == 1 || sx.get(3) == 1) {
-            // the shifted input is empty: everything it would read lies beyond the border
-            NDArray zeros = r.getManager().zeros(sa, r.getDataType(), r.getDevice());
-            return bn.forward(NDArrays.concat(new NDList(a, zeros), 1), training);
-        }
-        NDArray b = conv2.forward(r.get(SHIFT));
-        Shape sb = b.getShape();
-        long padH = sa.get(2) - sb.get(2);
-        long padW = sa.get(3) - sb.get(3);
+        Shape shape = r.getShape();
+        long padH = shape.get(2) % 2;
+        long padW = shape.get(3) % 2;
+        NDArray in = r;
         if (padH != 0 || padW != 0) {
             // PyTorch order: (left, right) of the last axis, then (top, bottom).
-            b = b.pad(new Shape(0, padW, 0, padH), 0);
+            in = r.pad(new Shape(0, padW, 0, padH), 0);
         }
-        return bn.forward(NDArrays.concat(new NDList(a, b), 1), training);
+        NDArray even = in.get(EVEN);
+        NDArray odd = in.get(ODD);
+        NDArray gathered = NDArrays.concat(new NDList(even, odd), 1);
+        even.close();
+        odd.close();
+        if (in != r) {
+            in.close();
+        }
+        if (!inputIsRelu) {
+            r.close();
+        }
+        long inChannels = conv1.inChannels();
+        NDArray first = conv1.weight().pad(new Shape(0, 0, 0, 0, 0, inChannels), 0);
+        NDArray second = conv2.weight().pad(new Shape(0, 0, 0, 0, inChannels, 0), 0);
+        NDArray kernel = NDArrays.concat(new NDList(first, second), 0);
+        first.close();
+        second.close();
+        NDArray joined =
+                gathered.getNDArrayInternal()
+                        .convolution(
+                                gathered,
+                                kernel,
+                                null,
+                                new Shape(1, 1),
+                                new Shape(0, 0),
+                                new Shape(1, 1),
+                                1)
+                        .singletonOrThrow();
+        kernel.close();
+        gathered.close();
+        NDArray y = bn.forward(joined, training, scale);
+        joined.close();
+        return y;
     }
 
     /** Returns the conv on the unshifted input. */

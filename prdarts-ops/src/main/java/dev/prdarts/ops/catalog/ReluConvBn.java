@@ -23,7 +23,12 @@ public final class ReluConvBn implements ParameterHolder {
 
     /** Returns BN(conv(relu(x))); the result belongs to the manager of {@code x}. */
     public NDArray forward(NDArray x, boolean training) {
-        return bn.forward(conv.forward(x.getNDArrayInternal().relu()), training);
+        NDArray r = x.getNDArrayInternal().relu();
+        NDArray c = conv.forward(r);
+        r.close();
+        NDArray y = bn.forward(c, training);
+        c.close();
+        return y;
     }
 
     /** Returns the conv. */

@@ -40,8 +40,25 @@ public final class SeparableUnit implements ParameterHolder {
      * @param inputIsRelu true when {@code x} already is the ReLU of the unit's input
      */
     public NDArray forward(NDArray x, boolean training, boolean inputIsRelu) {
+        return forward(x, training, inputIsRelu, null);
+    }
+
+    /**
+     * Returns {@code scale} times the unit's output; the scale is folded into the BN.
+     *
+     * @param scale a scalar array, or null for 1
+     */
+    public NDArray forward(NDArray x, boolean training, boolean inputIsRelu, NDArray scale) {
         NDArray r = inputIsRelu ? x : x.getNDArrayInternal().relu();
-        return bn.forward(pointwise.forward(depthwise.forward(r)), training);
+        NDArray d = depthwise.forward(r);
+        if (!inputIsRelu) {
+            r.close();
+        }
+        NDArray p = pointwise.forward(d);
+        d.close();
+        NDArray y = bn.forward(p, training, scale);
+        p.close();
+        return y;
     }
 
     /** Returns the depthwise conv. */

@@ -64,6 +64,16 @@ public final class SkipCandidate implements CandidateOp {
     }
 
     @Override
+    public NDArray forward(NDArray x, NDArray reluOfX, NDArray scale, boolean training) {
+        if (reduce == null) {
+            return scale == null ? x : x.mul(scale);
+        }
+        return reluOfX != null
+                ? reduce.forward(reluOfX, training, true, scale)
+                : reduce.forward(x, training, false, scale);
+    }
+
+    @Override
     public boolean startsWithRelu() {
         return reduce != null;
     }

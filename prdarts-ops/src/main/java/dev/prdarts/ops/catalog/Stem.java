@@ -25,7 +25,10 @@ public final class Stem implements ParameterHolder {
 
     /** Returns BN(conv(x)); the result belongs to the manager of {@code x}. */
     public NDArray forward(NDArray x, boolean training) {
-        return bn.forward(conv.forward(x), training);
+        NDArray c = conv.forward(x);
+        NDArray y = bn.forward(c, training);
+        c.close();
+        return y;
     }
 
     @Override

@@ -20,13 +20,18 @@
  *   <li><b>Memory.</b> Parameters and buffers are created in the manager passed at build time; its
  *       owner frees them by closing it. Every forward result belongs to the manager of the input
  *       array, so a caller who puts the input in a per-step sub-manager frees all intermediates by
- *       closing that sub-manager.
+ *       closing that sub-manager. Forward passes also close their own temporaries as soon as they
+ *       are used (autograd keeps what backward needs), which keeps a step's peak memory low; the
+ *       input and the result stay open.
  *   <li><b>Parameters.</b> {@link dev.prdarts.ops.catalog.ParameterHolder#parameters()} and {@link
  *       dev.prdarts.ops.catalog.ParameterHolder#buffers()} return the live arrays by stable
  *       structural names such as {@code unit0.depthwise.weight} or {@code bn.running_mean}. BN
  *       running statistics are buffers, never parameters. Arrays do not require gradients when
  *       created; the training code switches that on for the group it trains. {@link
  *       dev.prdarts.ops.catalog.Tensors#copyAll} copies values by name, in place.
+ *   <li><b>Mixed edges.</b> {@code CandidateOp.forward(x, reluOfX, scale, training)} returns {@code
+ *       scale * op(x)}, folding the scale into a final BN and reusing a ReLU the caller already
+ *       computed.
  *   <li><b>Training flag.</b> {@code forward(x, training)}: true normalises with batch statistics
  *       and updates the running ones; false uses the running statistics.
  *   <li><b>Shapes.</b> Every candidate maps (N, C, H, W) to (N, C, ceil(H/s), ceil(W/s)); odd sides

@@ -34,6 +34,11 @@ public final class MorphRules {
         this.allowDegenerate = allowDegenerate;
     }
 
+    /** Returns whether the three k = 1 / d = 2 guards are lifted. */
+    public boolean allowsDegenerate() {
+        return allowDegenerate;
+    }
+
     /**
      * Returns the child that {@code kind} produces from {@code parent}, ignoring any space, or
      * empty when the rule does not apply to the parent at all.

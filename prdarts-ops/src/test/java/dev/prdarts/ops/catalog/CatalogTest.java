@@ -171,6 +171,63 @@ class CatalogTest {
     }
 
     @Test
+    void maxPoolMatchesANaiveMaximumInTrainingAndEvaluation() {
+        int side = 7;
+        NDArray x = input(2, 3, side, side);
+        float[] v = x.toFloatArray();
+        for (int stride : new int[] {1, 2}) {
+            CandidateOp pool =
+                    Catalog.create(
+                            OpConfig.parse("max_pool(3)"),
+                            3,
+                            stride,
+                            NetworkKind.EVALUATION,
+                            manager,
+                            random);
+            int out = (side + stride - 1) / stride;
+            float[] expected = new float[2 * 3 * out * out];
+            for (int plane = 0; plane < 6; plane++) {
+                for (int i = 0; i < out; i++) {
+                    for (int j = 0; j < out; j++) {
+                        float m = Float.NEGATIVE_INFINITY;
+                        for (int a = i * stride - 1; a <= i * stride + 1; a++) {
+                            for (int b = j * stride - 1; b <= j * stride + 1; b++) {
+                                if (a >= 0 && a < side && b >= 0 && b < side) {
+                                    m = Math.max(m, v[plane * side * side + a * side + b]);
+                                }
+                            }
+                        }
+                        expected[plane * out * out + i * out + j] = m;
+                    }
+                }
+            }
+            assertArrayEquals(expected, pool.forward(x, true).toFloatArray(), "stride " + stride);
+            assertArrayEquals(expected, pool.forward(x, false).toFloatArray(), "stride " + stride);
+        }
+    }
+
+    @Test
+    void scaledForwardEqualsTheScaledOutput() {
+        NDArray x = input(2, 4, 7, 7);
+        NDArray relu = x.getNDArrayInternal().relu();
+        NDArray scale = manager.create(0.37f);
+        for (String text : OPS) {
+            for (int stride : new int[] {1, 2}) {
+                for (NetworkKind kind : NetworkKind.values()) {
+                    CandidateOp op =
+                            Catalog.create(OpConfig.parse(text), 4, stride, kind, manager, random);
+                    float[] expected = op.forward(x, false).mul(scale).toFloatArray();
+                    float[] got = op.forward(x, null, scale, false).toFloatArray();
+                    assertArrayEquals(expected, got, 1e-5f, text + " stride " + stride);
+                    NDArray r = op.startsWithRelu() ? relu : null;
+                    got = op.forward(x, r, scale, false).toFloatArray();
+                    assertArrayEquals(expected, got, 1e-5f, text + " stride " + stride);
+                }
+            }
+        }
+    }
+
+    @Test
     void batchNormUsesRunningStatisticsInEvaluationMode() {
         BatchNorm2d bn = new BatchNorm2d(2, true, manager);
         bn.runningMean().set(new float[] {1f, -2f});
@@ -196,7 +253,7 @@ class CatalogTest {
     }
 
     @Test
-    void factorizedReduceOnOddSideZeroFillsTheShiftedBranch() {
+    void factorizedReduceReadsEvenAndShiftedPixelsAndZeroFillsOddSides() {
         FactorizedReduce reduce = new FactorizedReduce(1, 2, false, manager, random);
         reduce.conv1().weight().set(new float[] {1f});
         reduce.conv2().weight().set(new float[] {1f});
@@ -211,6 +268,10 @@ class CatalogTest {
         float[] out = y.mul(scale).toFloatArray();
         // first half: pixels (0,0) (0,2) (2,0) (2,2); second half: (1,1) and zeros beyond the edge
         assertArrayEquals(new float[] {1f, 3f, 7f, 9f, 5f, 0f, 0f, 0f}, out, 1e-4f);
+
+        NDArray even = manager.arange(1f, 17f).reshape(1, 1, 4, 4);
+        float[] evenOut = reduce.forward(even, false, false).mul(scale).toFloatArray();
+        assertArrayEquals(new float[] {1f, 3f, 9f, 11f, 6f, 8f, 14f, 16f}, evenOut, 1e-4f);
     }
 
     @Test
@@ -266,21 +327,21 @@ class CatalogTest {
 
     @Test
     void gradientsReachParametersAndIntermediatesDieWithTheStepManager() {
+        for (String text : List.of("conv(k=3,d=1,x=[1])", "skip")) {
+            gradientsReachParameters(text);
+        }
+    }
+
+    private void gradientsReachParameters(String text) {
         CandidateOp op =
-                Catalog.create(
-                        OpConfig.parse("conv(k=3,d=1,x=[1])"),
-                        4,
-                        2,
-                        NetworkKind.EVALUATION,
-                        manager,
-                        random);
+                Catalog.create(OpConfig.parse(text), 4, 2, NetworkKind.EVALUATION, manager, random);
         for (NDArray p : op.parameters().values()) {
             p.setRequiresGradient(true);
         }
         int before = manager.getManagedArrays().size();
         try (NDManager step = manager.newSubManager();
                 GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-            NDArray x = Tensors.normal(step, random, 1.0, new Shape(2, 4, 8, 8));
+            NDArray x = Tensors.normal(step, random, 1.0, new Shape(2, 4, 7, 7));
             NDArray loss = op.forward(x, true).square().sum();
             collector.backward(loss);
         }

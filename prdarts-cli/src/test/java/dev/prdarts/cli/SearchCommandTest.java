@@ -1,0 +1,122 @@
+package dev.prdarts.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.prdarts.search.config.SearchConfigLoader;
+import dev.prdarts.search.genotype.GenotypeJson;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SearchCommandTest {
+
+    /** One short cycle on 16 built-in images per half, C = 4, 3 cells, one engine thread. */
+    private static final String TINY =
+            "threads = 1\ndevice = \"cpu\"\n[data]\nlimit = 16\n"
+                    + "[search]\nchannels = 4\ncells = 3\n"
+                    + "[batch]\nmin = 16\nmax = 16\n"
+                    + "[[cycles]]\nepochs = 2\ngrace = 1\nmorphs = 0\nkept = 1\n";
+
+    @TempDir Path dir;
+
+    private record Result(int code, String out, String err) {}
+
+    private static Result run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void tinySearchWritesTheRunFolderAndPrintsJson() throws Exception {
+        Path config = dir.resolve("tiny.toml");
+        Files.writeString(config, TINY);
+        Path out = dir.resolve("run");
+
+        Result r = run("search", "--config", config.toString(), "--out", out.toString(), "--json");
+
+        assertEquals(0, r.code(), r.err());
+        JsonNode summary = new ObjectMapper().readTree(r.out());
+        assertEquals(out.toString(), summary.get("run_dir").asText());
+        assertEquals(2, summary.get("epochs").asInt());
+        assertEquals(
+                GenotypeJson.read(out.resolve("genotype.json")),
+                GenotypeJson.parse(summary.get("genotype").toString(), "stdout"));
+        assertEquals(2, Files.readAllLines(out.resolve("metrics.jsonl")).size());
+        assertTrue(Files.exists(out.resolve("pools/cycle-1.json")));
+        String log = Files.readString(out.resolve("search.log"));
+        assertTrue(log.contains("cycle 1/1 epoch 2/2"), log);
+        assertFalse(log.contains("DEBUG"), log);
+        String resolved = Files.readString(out.resolve("config.toml"));
+        assertEquals(
+                4, new SearchConfigLoader().parse("config.toml", resolved).search().channels());
+    }
+
+    @Test
+    void folderHoldingARunIsRefusedWithoutForce() throws Exception {
+        Files.writeString(dir.resolve("genotype.json"), "{}");
+
+        Result r = run("search", "--out", dir.toString());
+
+        assertEquals(Main.EXIT_USAGE, r.code());
+        assertTrue(r.err().contains("already holds a run (genotype.json)"), r.err());
+        assertEquals("{}", Files.readString(dir.resolve("genotype.json")));
+        assertFalse(Files.exists(dir.resolve("config.toml")));
+    }
+
+    @Test
+    void unknownDatasetListsTheKnownOnes() {
+        Result r = run("search", "--dataset", "imagenet", "--out", dir.resolve("x").toString());
+
+        assertEquals(Main.EXIT_USAGE, r.code());
+        assertTrue(r.err().contains("unknown dataset 'imagenet'"), r.err());
+        assertTrue(r.err().contains("cifar10"), r.err());
+        assertFalse(Files.exists(dir.resolve("x")));
+    }
+
+    @Test
+    void unknownSpaceListsTheKnownOnes() {
+        Result r = run("search", "--space", "XX", "--out", dir.resolve("x").toString());
+
+        assertEquals(Main.EXIT_USAGE, r.code());
+        assertTrue(r.err().contains("unknown constraint space 'XX'"), r.err());
+        assertTrue(r.err().contains("DL"), r.err());
+    }
+
+    @Test
+    void badConfigFileNamesFileKeyAndRule() throws Exception {
+        Path config = dir.resolve("bad.toml");
+        Files.writeString(config, "[search]\ncells = 2\n");
+
+        Result r = run("search", "--config", config.toString());
+
+        assertEquals(Main.EXIT_USAGE, r.code());
+        assertEquals(
+                "prdarts: error: " + config + ": key 'search.cells' must be >= 3, got 2",
+                r.err().strip());
+    }
+
+    @Test
+    void unknownPresetListsTheKnownOnes() {
+        Result r = run("search", "--preset", "huge");
+
+        assertEquals(Main.EXIT_USAGE, r.code());
+        assertTrue(r.err().contains("unknown preset 'huge'; known presets: smoke, paper"), r.err());
+    }
+
+    @Test
+    void badHardwareOptionNamesTheOption() {
+        Result r = run("search", "--batch-min", "lots");
+
+        assertEquals(Main.EXIT_USAGE, r.code());
+        assertTrue(r.err().contains("--batch-min must be a whole number"), r.err());
+    }
+}

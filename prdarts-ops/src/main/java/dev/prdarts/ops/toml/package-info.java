@@ -1,0 +1,2 @@
+/** Checks shared by the project's TOML readers (configs, spaces files). */
+package dev.prdarts.ops.toml;

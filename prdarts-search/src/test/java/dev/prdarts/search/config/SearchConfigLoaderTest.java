@@ -1,0 +1,244 @@
+package dev.prdarts.search.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.prdarts.api.schedule.CycleSpec;
+import dev.prdarts.api.schedule.Schedule;
+import dev.prdarts.search.pools.InitialCatalog;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SearchConfigLoaderTest {
+
+    private final SearchConfigLoader loader = new SearchConfigLoader();
+
+    @TempDir Path dir;
+
+    private Path write(String text) throws Exception {
+        Path file = dir.resolve("my.toml");
+        Files.writeString(file, text);
+        return file;
+    }
+
+    private String error(String text) throws Exception {
+        Path file = write(text);
+        return assertThrows(ConfigException.class, () -> loader.load(Preset.SMOKE, file, Map.of()))
+                .getMessage();
+    }
+
+    @Test
+    void paperPresetHasThePaperSettings() {
+        SearchConfig c = loader.preset(Preset.PAPER);
+
+        assertEquals("cifar10", c.data().dataset());
+        assertEquals(16, c.search().channels());
+        assertEquals(8, c.search().cells());
+        assertEquals(InitialCatalog.PRDARTS4, c.search().catalog());
+        assertEquals(Schedule.paper(), c.schedule());
+        assertEquals(new SearchConfig.Batch(24, 8, 128, 0.95, ""), c.batch());
+        assertEquals(new SearchConfig.Weights(0.025, 0.01, 0.9, 3e-4, 5.0), c.weights());
+        assertEquals(new SearchConfig.Alpha(6e-4, 0.5, 0.999, 1e-3, 5.0), c.alpha());
+        assertEquals(0.5, c.data().trainPortion());
+    }
+
+    @Test
+    void smokePresetHasFourCyclesWithMorphsInTwo() {
+        SearchConfig c = loader.preset(Preset.SMOKE);
+
+        assertEquals("builtin", c.data().dataset());
+        assertTrue(c.schedule().cycles().size() >= 4);
+        long withMorphs = c.schedule().cycles().stream().filter(s -> s.morphs() > 0).count();
+        assertTrue(withMorphs >= 2, "cycles with morphs: " + withMorphs);
+    }
+
+    @Test
+    void fileReplacesSingleKeysAndTheWholeSchedule() throws Exception {
+        Path file =
+                write(
+                        "seed = 7\n[data]\nlimit = 64\n[weights]\nlr = 6e-2\n"
+                                + "[[cycles]]\nepochs = 2\ngrace = 1\nmorphs = 1\nkept = 2\n"
+                                + "[[cycles]]\nepochs = 1\ngrace = 0\nmorphs = 0\nkept = 1\n");
+
+        SearchConfig c = loader.load(Preset.PAPER, file, Map.of());
+
+        assertEquals(7, c.seed());
+        assertEquals(64, c.data().limit());
+        assertEquals("cifar10", c.data().dataset());
+        assertEquals(0.06, c.weights().lr());
+        assertEquals(
+                List.of(new CycleSpec(2, 1, 1, 2), new CycleSpec(1, 0, 0, 1)),
+                c.schedule().cycles());
+    }
+
+    @Test
+    void commandLineOverridesTheFile() throws Exception {
+        Path file = write("seed = 7\n[data]\ndataset = \"mnist\"\n");
+
+        SearchConfig c =
+                loader.load(
+                        Preset.SMOKE, file, Map.of("seed", 9L, "data.dataset", "fashion-mnist"));
+
+        assertEquals(9, c.seed());
+        assertEquals("fashion-mnist", c.data().dataset());
+    }
+
+    @Test
+    void writtenTomlLoadsBackToAnEqualConfig() throws Exception {
+        for (Preset p : Preset.values()) {
+            SearchConfig c = loader.preset(p);
+
+            SearchConfig back = loader.parse("config.toml", SearchConfigToml.write(c));
+
+            assertEquals(c, back);
+        }
+    }
+
+    @Test
+    void exponentLiteralsLoadAsTheirDecimalValue() throws Exception {
+        SearchConfig c = loader.load(Preset.SMOKE, write("[alpha]\nlr = 6e-4\n"), Map.of());
+
+        assertEquals(0.0006, c.alpha().lr());
+        assertTrue(SearchConfigToml.write(c).contains("lr = 0.0006"));
+    }
+
+    @Test
+    void unknownKeyIsNamedWithFileAndKnownKeys() throws Exception {
+        String msg = error("[data]\nlimt = 5\n");
+
+        assertTrue(msg.contains("my.toml"), msg);
+        assertTrue(msg.contains("unknown key 'data.limt'"), msg);
+        assertTrue(msg.contains("data.limit"), msg);
+    }
+
+    @Test
+    void unknownTableIsRefused() throws Exception {
+        String msg = error("[dataa]\nlimit = 5\n");
+
+        assertTrue(msg.contains("my.toml: unknown table '[dataa]'"), msg);
+    }
+
+    @Test
+    void wrongTypeNamesKeyAndType() throws Exception {
+        String msg = error("[search]\nchannels = \"sixteen\"\n");
+
+        assertTrue(msg.contains("my.toml: key 'search.channels' must be an integer"), msg);
+        assertTrue(msg.contains("\"sixteen\""), msg);
+    }
+
+    @Test
+    void floatGivenForIntegerIsRefused() throws Exception {
+        String msg = error("[data]\nlimit = 5.5\n");
+
+        assertTrue(msg.contains("key 'data.limit' must be an integer, got the float 5.5"), msg);
+    }
+
+    @Test
+    void outOfRangeValueNamesTheRule() throws Exception {
+        String msg = error("[data]\ntrain_portion = 1.5\n");
+
+        assertTrue(msg.contains("my.toml: key 'data.train_portion' must be > 0 and < 1"), msg);
+        assertTrue(msg.contains("1.5"), msg);
+    }
+
+    @Test
+    void unknownCatalogListsTheKnownOnes() throws Exception {
+        String msg = error("[search]\ncatalog = \"nasnet\"\n");
+
+        assertTrue(msg.contains("one of prdarts4, prdarts5, darts"), msg);
+    }
+
+    @Test
+    void badDeviceIsRefused() throws Exception {
+        String msg = error("device = \"tpu\"\n");
+
+        assertTrue(msg.contains("key 'device' must be one of cpu, gpu, gpu:N, auto"), msg);
+    }
+
+    @Test
+    void inconsistentScheduleNamesTheCycleAndRule() throws Exception {
+        String msg =
+                error(
+                        "[[cycles]]\nepochs = 3\ngrace = 1\nmorphs = 2\nkept = 4\n"
+                                + "[[cycles]]\nepochs = 2\ngrace = 1\nmorphs = 0\nkept = 2\n");
+
+        assertTrue(msg.contains("my.toml"), msg);
+        assertTrue(msg.contains("cycles[1].kept must be 1 in the last cycle, got 2"), msg);
+    }
+
+    @Test
+    void graceNotBelowEpochsIsRefused() throws Exception {
+        String msg = error("[[cycles]]\nepochs = 2\ngrace = 2\nmorphs = 0\nkept = 1\n");
+
+        assertTrue(msg.contains("cycles[0].grace must be >= 0 and < epochs (2), got 2"), msg);
+    }
+
+    @Test
+    void cycleWithoutKeptIsRefused() throws Exception {
+        String msg = error("[[cycles]]\nepochs = 2\ngrace = 1\nmorphs = 0\n");
+
+        assertTrue(msg.contains("missing key 'cycles[0].kept'"), msg);
+    }
+
+    @Test
+    void unknownCycleKeyIsRefused() throws Exception {
+        String msg = error("[[cycles]]\nepochs = 2\ngrace = 1\nmorphs = 0\nkept = 1\nmorph = 1\n");
+
+        assertTrue(msg.contains("unknown key 'cycles[0].morph'"), msg);
+    }
+
+    @Test
+    void badMemoryBudgetIsRefused() throws Exception {
+        String msg = error("[batch]\nmemory_budget = \"lots\"\n");
+
+        assertTrue(msg.contains("my.toml: key 'batch.memory_budget' must be a size"), msg);
+        assertTrue(msg.contains("\"lots\""), msg);
+    }
+
+    @Test
+    void batchMaxBelowMinIsRefused() throws Exception {
+        String msg = error("[batch]\nmin = 64\nmax = 32\n");
+
+        assertTrue(msg.contains("my.toml: key 'batch.max' must be >= batch.min (64), got 32"), msg);
+    }
+
+    @Test
+    void malformedTomlNamesTheFile() throws Exception {
+        String msg = error("seed 7\n");
+
+        assertTrue(msg.contains("my.toml: not valid TOML"), msg);
+    }
+
+    @Test
+    void keyWithoutValueIsRefusedInsteadOfFallingBackToTheDefault() throws Exception {
+        String msg = error("[batch]\nmin =\n");
+
+        assertTrue(msg.contains("my.toml: not valid TOML: line 2: key 'min' has no value"), msg);
+    }
+
+    @Test
+    void missingFileIsReported() {
+        Path missing = dir.resolve("nope.toml");
+
+        ConfigException e =
+                assertThrows(
+                        ConfigException.class, () -> loader.load(Preset.SMOKE, missing, Map.of()));
+
+        assertTrue(e.getMessage().contains("nope.toml: config file not found"), e.getMessage());
+    }
+
+    @Test
+    void badCommandLineValueNamesTheCommandLine() {
+        ConfigException e =
+                assertThrows(
+                        ConfigException.class,
+                        () -> loader.load(Preset.SMOKE, null, Map.of("search.space", " ")));
+
+        assertTrue(e.getMessage().startsWith("command line: key 'search.space'"), e.getMessage());
+    }
+}
