@@ -312,7 +312,7 @@ public final class Retrainer {
         sections.put("network", net);
         Map<String, Object> g = new LinkedHashMap<>();
         g.put("source", genotypeName);
-        g.put("text", GenotypeText.format(genotype));
+        g.put("cells", List.of(GenotypeText.format(genotype).split("\n")));
         sections.put("genotype", g);
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("name", data.name());
