@@ -194,6 +194,17 @@ final class SearchCommand implements Callable<Integer> {
             throw new IllegalArgumentException("hardware settings: " + e.getMessage(), e);
         }
 
+        // the data is read before the run folder exists, so a bad dataset leaves nothing behind
+        DataOptions.Builder options =
+                DataOptions.builder()
+                        .limit(cfg.data().limit())
+                        .portion(cfg.data().trainPortion())
+                        .seed(cfg.seed());
+        if (!cfg.data().dir().isEmpty()) {
+            options.dataDir(Path.of(cfg.data().dir()));
+        }
+        DataSplits data = DataSplits.load(datasets, cfg.data().dataset(), options.build());
+
         RunFolder folder;
         if (resume != null) {
             folder = RunFolder.existing(resume);
@@ -206,15 +217,6 @@ final class SearchCommand implements Callable<Integer> {
         SearchStoppedException stopped = null;
         try (RunLogFile log = RunLogFile.open(folder.file(RunFolder.LOG), resume != null, early)) {
             try {
-                DataOptions.Builder options =
-                        DataOptions.builder()
-                                .limit(cfg.data().limit())
-                                .portion(cfg.data().trainPortion())
-                                .seed(cfg.seed());
-                if (!cfg.data().dir().isEmpty()) {
-                    options.dataDir(Path.of(cfg.data().dir()));
-                }
-                DataSplits data = DataSplits.load(datasets, cfg.data().dataset(), options.build());
                 SearchRunner runner =
                         new SearchRunner(
                                 cfg,

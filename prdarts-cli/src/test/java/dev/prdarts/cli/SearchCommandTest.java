@@ -96,6 +96,26 @@ class SearchCommandTest {
     }
 
     @Test
+    void unreadableDatasetLeavesNoRunFolderAndOneLine() throws Exception {
+        Path empty = Files.createDirectories(dir.resolve("empty-cifar"));
+
+        Result r =
+                run(
+                        "search",
+                        "--dataset",
+                        "cifar10",
+                        "--data-dir",
+                        empty.toString(),
+                        "--out",
+                        dir.resolve("x").toString());
+
+        assertEquals(Main.EXIT_USAGE, r.code());
+        assertTrue(r.err().contains("data_batch_1.bin"), r.err());
+        assertFalse(r.err().contains("search failed"), r.err());
+        assertFalse(Files.exists(dir.resolve("x")));
+    }
+
+    @Test
     void folderHoldingARunIsRefusedWithoutForce() throws Exception {
         Files.writeString(dir.resolve("genotype.json"), "{}");
 
