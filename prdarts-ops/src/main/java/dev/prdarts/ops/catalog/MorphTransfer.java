@@ -93,7 +93,7 @@ public final class MorphTransfer {
                 }
             }
         }
-        child.set(c);
+        Tensors.assign(child, c);
     }
 
     private static void transferPointwise(NDArray parent, NDArray child, RandomGenerator random) {
@@ -115,7 +115,7 @@ public final class MorphTransfer {
                 }
             }
         }
-        child.set(c);
+        Tensors.assign(child, c);
     }
 
     private static void transferBn(BatchNorm2d parent, BatchNorm2d child) {
@@ -131,7 +131,7 @@ public final class MorphTransfer {
         for (int i = 0; i < c.length; i++) {
             c[i] = i < p.length ? p[i] : fresh;
         }
-        child.set(c);
+        Tensors.assign(child, c);
     }
 
     /** Sets unit {@code c} to an identity: centre-1 depthwise, identity pointwise, fresh BN. */
@@ -143,7 +143,7 @@ public final class MorphTransfer {
         for (int ch = 0; ch < in; ch++) {
             dw[ch * k * k + (k / 2) * k + k / 2] = 1f;
         }
-        c.depthwise().weight().set(dw);
+        Tensors.assign(c.depthwise().weight(), dw);
 
         Shape ps = c.pointwise().weight().getShape();
         int out = (int) ps.get(0);
@@ -152,14 +152,14 @@ public final class MorphTransfer {
         for (int o = 0; o < Math.min(out, pin); o++) {
             pw[o * pin + o] = 1f;
         }
-        c.pointwise().weight().set(pw);
+        Tensors.assign(c.pointwise().weight(), pw);
 
         BatchNorm2d bn = c.bn();
         int n = bn.channels();
-        bn.gamma().set(filled(n, 1f));
-        bn.beta().set(filled(n, 0f));
-        bn.runningMean().set(filled(n, 0f));
-        bn.runningVar().set(filled(n, 1f));
+        Tensors.assign(bn.gamma(), filled(n, 1f));
+        Tensors.assign(bn.beta(), filled(n, 0f));
+        Tensors.assign(bn.runningMean(), filled(n, 0f));
+        Tensors.assign(bn.runningVar(), filled(n, 1f));
     }
 
     private static float[] filled(int n, float value) {

@@ -2,6 +2,7 @@ package dev.prdarts.ops.catalog;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import java.util.Map;
@@ -73,7 +74,35 @@ public final class Tensors {
             throw new IllegalArgumentException(
                     what + ": expected float32 values, got " + source.getDataType());
         }
-        target.set(source.toFloatArray());
+        assign(target, source.toFloatArray());
+    }
+
+    /**
+     * Writes {@code values} into {@code target} in place; the array keeps its identity, shape and
+     * gradient flag.
+     *
+     * <p>The values go in through a view detached from the gradient graph, like PyTorch's {@code
+     * p.detach().copy_(v)}, so this works on parameters that record gradients. It avoids DJL's
+     * {@code NDArray.set(Buffer)}, whose PyTorch implementation enters the deprecated {@code
+     * AutoNonVariableTypeMode} and so prints a native warning on stderr.
+     *
+     * @throws IllegalArgumentException when the number of values differs from the target's size
+     */
+    public static void assign(NDArray target, float[] values) {
+        if (values.length != target.size()) {
+            throw new IllegalArgumentException(
+                    "expected "
+                            + target.size()
+                            + " values for shape "
+                            + target.getShape()
+                            + ", got "
+                            + values.length);
+        }
+        NDManager manager = target.getManager();
+        try (NDArray source = manager.create(values, target.getShape());
+                NDArray view = target.stopGradient()) {
+            view.set(new NDIndex("..."), source);
+        }
     }
 
     /**

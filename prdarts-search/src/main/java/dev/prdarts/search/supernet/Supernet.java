@@ -528,7 +528,7 @@ public final class Supernet implements AutoCloseable {
     public void resetAlphas(RandomGenerator random) {
         checkOpen();
         for (NDArray alpha : alphaByName.values()) {
-            alpha.set(Tensors.normalValues(random, ALPHA_STD, alpha.size()));
+            Tensors.assign(alpha, Tensors.normalValues(random, ALPHA_STD, alpha.size()));
         }
     }
 

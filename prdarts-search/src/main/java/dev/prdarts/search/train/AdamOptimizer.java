@@ -2,6 +2,7 @@ package dev.prdarts.search.train;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import dev.prdarts.ops.catalog.Tensors;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -115,8 +116,8 @@ public final class AdamOptimizer implements AutoCloseable {
     /** Sets moments and step count saved from this class's getters; values are copied. */
     public void restore(Map<String, float[]> savedFirst, Map<String, float[]> savedSecond, long t) {
         for (Map.Entry<String, NDArray> e : first.entrySet()) {
-            e.getValue().set(require(savedFirst, e.getKey()));
-            second.get(e.getKey()).set(require(savedSecond, e.getKey()));
+            Tensors.assign(e.getValue(), require(savedFirst, e.getKey()));
+            Tensors.assign(second.get(e.getKey()), require(savedSecond, e.getKey()));
         }
         steps = t;
     }
