@@ -15,7 +15,10 @@ import dev.prdarts.search.eval.Evaluation;
 import dev.prdarts.search.eval.Evaluator;
 import dev.prdarts.search.eval.ModelFolder;
 import dev.prdarts.search.eval.ModelInfo;
+import dev.prdarts.search.genotype.GenotypeFiles;
+import dev.prdarts.search.run.RunFolder;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
@@ -73,6 +76,7 @@ final class EvaluateCommand implements Callable<Integer> {
         }
         HardwareContext context =
                 new HardwareContext(hardware.toConfig(), new MemoryProbeRegistry());
+        refuseUntrained(modelDir);
         ModelInfo info = ModelFolder.readInfo(modelDir);
         String name = dataset != null ? dataset : info.dataset();
         ImageDataset images =
@@ -120,6 +124,48 @@ final class EvaluateCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    /**
+     * Refuses a search run folder or a genotype file, which hold a cell but no trained weights,
+     * with the command that trains the cell.
+     */
+    static void refuseUntrained(Path dir) {
+        if (Files.isRegularFile(dir)
+                && dir.getFileName().toString().equals(GenotypeFiles.FILE_NAME)) {
+            throw new IllegalArgumentException(
+                    dir + " is a genotype, not a trained model; train it first: " + train(dir));
+        }
+        boolean model =
+                Files.isRegularFile(dir.resolve(ModelFolder.MODEL_JSON))
+                        || Files.isDirectory(dir.resolve("model"));
+        boolean searchRun =
+                Files.isRegularFile(dir.resolve(RunFolder.LOG))
+                        || Files.isDirectory(dir.resolve("pools"));
+        if (model || !searchRun) {
+            return;
+        }
+        Path genotype = dir.resolve(RunFolder.GENOTYPE);
+        if (Files.isRegularFile(genotype)) {
+            throw new IllegalArgumentException(
+                    dir
+                            + " is a search run folder, not a trained model; train its cell first: "
+                            + train(genotype));
+        }
+        throw new IllegalArgumentException(
+                dir
+                        + " is a search run folder without a final "
+                        + RunFolder.GENOTYPE
+                        + " yet, not a trained model; when the search has finished, train its"
+                        + " cell: "
+                        + train(genotype));
+    }
+
+    private static String train(Path genotype) {
+        String path = genotype.toString();
+        boolean plain = path.matches("[A-Za-z0-9_./:@%+=,-]+");
+        return "./prdarts train --genotype "
+                + (plain ? path : "'" + path.replace("'", "'\\''") + "'");
     }
 
     private void check(EvalNetworkSpec model, ImageDataset images) {

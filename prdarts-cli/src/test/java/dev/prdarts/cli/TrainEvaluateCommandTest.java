@@ -12,6 +12,7 @@ import dev.prdarts.search.eval.EvalNetworkSpec;
 import dev.prdarts.search.eval.ModelFolder;
 import dev.prdarts.search.eval.ModelInfo;
 import dev.prdarts.search.genotype.BuiltinGenotypes;
+import dev.prdarts.search.genotype.GenotypeJson;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -129,6 +130,90 @@ class TrainEvaluateCommandTest {
         assertEquals(2, r.code());
         assertTrue(
                 r.err().contains("incomplete: missing genotype.json, parameters.ndlist"), r.err());
+    }
+
+    /** Writes the files of a finished search run, without a trained model. */
+    private static Path searchRun(Path dir, boolean finished) throws IOException {
+        Path run = Files.createDirectories(dir.resolve("search-1"));
+        Files.createDirectories(run.resolve("pools"));
+        Files.writeString(run.resolve("config.toml"), "seed = 0\n");
+        Files.writeString(run.resolve("search.log"), "");
+        Files.writeString(run.resolve("metrics.jsonl"), "");
+        if (finished) {
+            GenotypeJson.write(BuiltinGenotypes.get("DL2"), run.resolve("genotype.json"));
+        }
+        return run;
+    }
+
+    @Test
+    void evaluateExplainsThatASearchRunFolderHoldsNoTrainedModel(@TempDir Path dir)
+            throws IOException {
+        Path run = searchRun(dir, true);
+
+        GenotypeCommandTest.Result r = run("evaluate", run.toString());
+
+        assertEquals(2, r.code());
+        assertEquals(
+                "prdarts: error: "
+                        + run
+                        + " is a search run folder, not a trained model; train its cell first:"
+                        + " ./prdarts train --genotype "
+                        + run.resolve("genotype.json")
+                        + "\n",
+                r.err());
+        assertEquals("", r.out());
+        assertTrue(Files.notExists(run.resolve("model")), "nothing is written");
+    }
+
+    @Test
+    void evaluateExplainsThatAnUnfinishedSearchHasNoGenotypeYet(@TempDir Path dir)
+            throws IOException {
+        Path run = searchRun(dir, false);
+
+        GenotypeCommandTest.Result r = run("evaluate", run.toString());
+
+        assertEquals(2, r.code());
+        assertEquals(
+                "prdarts: error: "
+                        + run
+                        + " is a search run folder without a final genotype.json yet, not a"
+                        + " trained model; when the search has finished, train its cell:"
+                        + " ./prdarts train --genotype "
+                        + run.resolve("genotype.json")
+                        + "\n",
+                r.err());
+    }
+
+    @Test
+    void evaluateExplainsThatAGenotypeFileIsNotATrainedModel(@TempDir Path dir) throws IOException {
+        Path genotype = searchRun(dir, true).resolve("genotype.json");
+
+        GenotypeCommandTest.Result r = run("evaluate", genotype.toString());
+
+        assertEquals(2, r.code());
+        assertEquals(
+                "prdarts: error: "
+                        + genotype
+                        + " is a genotype, not a trained model; train it first:"
+                        + " ./prdarts train --genotype "
+                        + genotype
+                        + "\n",
+                r.err());
+    }
+
+    @Test
+    void evaluateNamesAFileThatIsNoFolder(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("notes.txt"), "x");
+
+        GenotypeCommandTest.Result r = run("evaluate", file.toString());
+
+        assertEquals(2, r.code());
+        assertEquals(
+                "prdarts: error: "
+                        + file
+                        + " is a file, not a model folder (expected a training run folder or its"
+                        + " model/ folder)\n",
+                r.err());
     }
 
     private static void saveModel(Path dir, EvalNetworkSpec spec) throws IOException {

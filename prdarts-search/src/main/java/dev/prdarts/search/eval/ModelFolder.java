@@ -88,6 +88,12 @@ public final class ModelFolder {
      * @throws IOException naming the folder and the missing file when it is missing or incomplete
      */
     public static Path locate(Path dir) throws IOException {
+        if (Files.isRegularFile(dir)) {
+            throw new IOException(
+                    dir
+                            + " is a file, not a model folder (expected a training run folder or"
+                            + " its model/ folder)");
+        }
         if (!Files.isDirectory(dir)) {
             throw new java.nio.file.NoSuchFileException(
                     dir.toString(),
