@@ -111,11 +111,9 @@ public final class Main implements Runnable {
         cli.setErr(err);
         cli.setParameterExceptionHandler(
                 (ex, a) -> {
-                    err.println("prdarts: " + ex.getMessage());
+                    err.println("prdarts: error: " + Errors.usage(ex));
                     if (debug) {
                         ex.printStackTrace(err);
-                    } else {
-                        err.println("Try 'prdarts --help' for usage.");
                     }
                     return EXIT_USAGE;
                 });
