@@ -67,6 +67,41 @@ public final class HardwareOptions {
     String batchThreshold;
 
     /**
+     * Checks each given value on its own: numbers, device and size. Rules between values, such as
+     * {@code --batch-min <= --batch-max}, are left to the caller, which checks them once the
+     * options are merged with the settings of a configuration file or preset.
+     *
+     * @throws IllegalArgumentException naming the option and value when a value is bad
+     */
+    public void checkValues() {
+        if (device != null) {
+            DeviceChoice.parse(device);
+        }
+        if (threads != null) {
+            positiveInt("--threads", threads);
+        }
+        if (memoryBudget != null) {
+            MemorySize.parseBytes(memoryBudget);
+        }
+        if (batchMin != null) {
+            positiveInt("--batch-min", batchMin);
+        }
+        if (batchMult != null) {
+            positiveInt("--batch-mult", batchMult);
+        }
+        if (batchMax != null) {
+            positiveInt("--batch-max", batchMax);
+        }
+        if (batchThreshold != null) {
+            double t = number("--batch-threshold", batchThreshold);
+            if (!(t > 0 && t <= 1)) {
+                throw new IllegalArgumentException(
+                        "--batch-threshold must be in (0, 1], got " + batchThreshold.strip());
+            }
+        }
+    }
+
+    /**
      * Returns the defaults with the given options applied.
      *
      * @throws IllegalArgumentException naming the option and value when a value is bad

@@ -154,7 +154,9 @@ final class SearchCommand implements Callable<Integer> {
     }
 
     private Integer call(RunLogFile.Early early) throws Exception {
-        hardware.toConfig();
+        // batch bounds are checked against each other only after the preset and the config file
+        // are merged in, so a file that raises batch.max lets --batch-min go above the default
+        hardware.checkValues();
         SearchConfig cfg;
         if (resume != null) {
             if (out != null && !out.equals(resume)) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.prdarts.search.config.SearchConfig;
 import dev.prdarts.search.config.SearchConfigLoader;
 import dev.prdarts.search.genotype.GenotypeJson;
 import java.io.PrintWriter;
@@ -157,6 +158,58 @@ class SearchCommandTest {
         assertEquals(
                 "prdarts: error: " + config + ": key 'search.cells' must be >= 3, got 2",
                 r.err().strip());
+    }
+
+    @Test
+    void batchMinAboveTheDefaultMaxIsAcceptedWhenTheConfigRaisesTheMax() throws Exception {
+        Path config = dir.resolve("big.toml");
+        Files.writeString(config, TINY.replace("max = 16", "max = 256"));
+        Path out = dir.resolve("run");
+
+        Result r =
+                run(
+                        "search",
+                        "--config",
+                        config.toString(),
+                        "--batch-min",
+                        "136",
+                        "--out",
+                        out.toString(),
+                        "--no-report",
+                        "--json");
+
+        assertEquals(0, r.code(), r.err());
+        SearchConfig resolved =
+                new SearchConfigLoader()
+                        .parse("config.toml", Files.readString(out.resolve("config.toml")));
+        assertEquals(136, resolved.batch().min());
+        assertEquals(256, resolved.batch().max());
+    }
+
+    @Test
+    void batchMinAboveThePresetsMaxNamesThePresetAndWritesNothing() {
+        Path out = dir.resolve("x");
+
+        Result r = run("search", "--batch-min", "136", "--out", out.toString());
+
+        assertEquals(Main.EXIT_USAGE, r.code());
+        assertEquals(
+                "prdarts: error: command line: key 'batch.min' must be <= batch.max (32, from"
+                        + " preset smoke), got 136"
+                        + System.lineSeparator(),
+                r.err());
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
+    void batchOptionOutOfRangeNamesTheOption() {
+        Result r = run("search", "--batch-threshold", "2", "--out", dir.resolve("x").toString());
+
+        assertEquals(Main.EXIT_USAGE, r.code());
+        assertEquals(
+                "prdarts: error: --batch-threshold must be in (0, 1], got 2"
+                        + System.lineSeparator(),
+                r.err());
     }
 
     @Test

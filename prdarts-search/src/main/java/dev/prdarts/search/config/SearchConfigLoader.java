@@ -309,13 +309,15 @@ public final class SearchConfigLoader {
     /** Merges the layers in order and checks the rules that span several keys. */
     private static SearchConfig resolve(List<Layer> layers) throws ConfigException {
         Map<String, Object> values = new LinkedHashMap<>();
-        Map<String, String> origin = new LinkedHashMap<>();
+        Map<String, Layer> origin = new LinkedHashMap<>();
         List<CycleSpec> cycles = null;
         String cyclesOrigin = null;
-        for (Layer layer : layers) {
+        for (int i = 0; i < layers.size(); i++) {
+            Layer layer = layers.get(i);
+            layer.index = i;
             for (Map.Entry<String, Object> e : layer.values.entrySet()) {
                 values.put(e.getKey(), e.getValue());
-                origin.put(e.getKey(), layer.source);
+                origin.put(e.getKey(), layer);
             }
             if (layer.cycles != null) {
                 cycles = layer.cycles;
@@ -340,22 +342,12 @@ public final class SearchConfigLoader {
         int batchMin = intValue(values, "batch.min");
         int batchMax = intValue(values, "batch.max");
         if (batchMax < batchMin) {
-            throw new ConfigException(
-                    later(origin, "batch.min", "batch.max")
-                            + ": key 'batch.max' must be >= batch.min ("
-                            + batchMin
-                            + "), got "
-                            + batchMax);
+            throw outOfOrder(origin, "batch.max", batchMax, ">=", "batch.min", batchMin);
         }
         double lr = doubleValue(values, "weights.lr");
         double lrMin = doubleValue(values, "weights.lr_min");
         if (lrMin > lr) {
-            throw new ConfigException(
-                    later(origin, "weights.lr", "weights.lr_min")
-                            + ": key 'weights.lr_min' must be <= weights.lr ("
-                            + lr
-                            + "), got "
-                            + lrMin);
+            throw outOfOrder(origin, "weights.lr_min", lrMin, "<=", "weights.lr", lr);
         }
 
         return new SearchConfig(
@@ -394,11 +386,39 @@ public final class SearchConfigLoader {
                 schedule);
     }
 
-    private static String later(Map<String, String> origin, String a, String b) {
-        // the source of the key set last decides which file the message names
-        String sa = origin.get(a);
-        String sb = origin.get(b);
-        return sb.startsWith("preset ") ? sa : sb;
+    /**
+     * Returns the error for two keys whose values break {@code key rule other}. It names the key of
+     * the later layer ({@code key} when both come from the same one) and gives the other key's
+     * value with its source when that differs, so a value that came from a preset or file is not
+     * mistaken for one the user gave.
+     */
+    private static ConfigException outOfOrder(
+            Map<String, Layer> origin,
+            String key,
+            Object value,
+            String rule,
+            String other,
+            Object otherValue) {
+        Layer layer = origin.get(key);
+        Layer otherLayer = origin.get(other);
+        if (otherLayer.index > layer.index) {
+            return outOfOrder(
+                    origin, other, otherValue, rule.equals(">=") ? "<=" : ">=", key, value);
+        }
+        String from = otherLayer == layer ? "" : ", from " + otherLayer.source;
+        return new ConfigException(
+                layer.source
+                        + ": key '"
+                        + key
+                        + "' must be "
+                        + rule
+                        + " "
+                        + other
+                        + " ("
+                        + otherValue
+                        + from
+                        + "), got "
+                        + value);
     }
 
     private static int intValue(Map<String, Object> values, String key) {
@@ -554,6 +574,7 @@ public final class SearchConfigLoader {
         final String source;
         final Map<String, Object> values = new LinkedHashMap<>();
         List<CycleSpec> cycles;
+        int index;
 
         Layer(String source) {
             this.source = source;

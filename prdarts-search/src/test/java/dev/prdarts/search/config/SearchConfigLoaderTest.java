@@ -208,6 +208,54 @@ class SearchConfigLoaderTest {
     }
 
     @Test
+    void batchBoundsAreCheckedAfterTheLayersAreMerged() throws Exception {
+        Path file = write("[batch]\nmax = 256\n");
+
+        SearchConfig c = loader.load(Preset.SMOKE, file, Map.of("batch.min", 136L));
+
+        assertEquals(136, c.batch().min());
+        assertEquals(256, c.batch().max());
+    }
+
+    @Test
+    void batchMinAboveThePresetsMaxNamesThePreset() {
+        ConfigException e =
+                assertThrows(
+                        ConfigException.class,
+                        () -> loader.load(Preset.SMOKE, null, Map.of("batch.min", 136L)));
+
+        assertEquals(
+                "command line: key 'batch.min' must be <= batch.max (32, from preset smoke), got"
+                        + " 136",
+                e.getMessage());
+    }
+
+    @Test
+    void batchMaxBelowTheFilesMinNamesTheFile() throws Exception {
+        Path file = write("[batch]\nmin = 16\nmax = 16\n");
+
+        ConfigException e =
+                assertThrows(
+                        ConfigException.class,
+                        () -> loader.load(Preset.PAPER, file, Map.of("batch.max", 8L)));
+
+        assertEquals(
+                "command line: key 'batch.max' must be >= batch.min (16, from " + file + "), got 8",
+                e.getMessage());
+    }
+
+    @Test
+    void lrMinAboveThePresetsLrNamesThePreset() throws Exception {
+        String msg = error("[weights]\nlr_min = 0.05\n");
+
+        assertEquals(
+                dir.resolve("my.toml")
+                        + ": key 'weights.lr_min' must be <= weights.lr (0.025, from preset smoke),"
+                        + " got 0.05",
+                msg);
+    }
+
+    @Test
     void malformedTomlNamesTheFile() throws Exception {
         String msg = error("seed 7\n");
 
