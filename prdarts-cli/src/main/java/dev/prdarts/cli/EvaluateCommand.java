@@ -44,7 +44,10 @@ final class EvaluateCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "MODEL_DIR", description = "Run or model folder.")
     Path modelDir;
 
-    @Option(names = "--dataset", description = "Dataset name. Default: the one it was trained on.")
+    @Option(
+            names = "--dataset",
+            paramLabel = "NAME",
+            description = "Dataset name. Default: the one it was trained on.")
     String dataset;
 
     @Option(names = "--data-dir", paramLabel = "DIR", description = "Folder of the dataset.")
@@ -52,12 +55,14 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Option(
             names = "--batch",
+            paramLabel = "B",
             defaultValue = "100",
             description = "Images per forward pass. Default: ${DEFAULT-VALUE}.")
     int batch;
 
     @Option(
             names = "--limit",
+            paramLabel = "N",
             defaultValue = "0",
             description = "Evaluate only the first N test images (0: all).")
     int limit;
@@ -73,6 +78,9 @@ final class EvaluateCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (batch < 1) {
             throw new IllegalArgumentException("--batch must be >= 1, got " + batch);
+        }
+        if (limit < 0) {
+            throw new IllegalArgumentException("--limit must be >= 0 (0: all), got " + limit);
         }
         HardwareContext context =
                 new HardwareContext(hardware.toConfig(), new MemoryProbeRegistry());

@@ -25,6 +25,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.BiConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -57,36 +58,53 @@ final class TrainCommand implements Callable<Integer> {
 
     @Option(
             names = "--preset",
+            paramLabel = "NAME",
             defaultValue = "smoke",
             description = "smoke or paper. Default: ${DEFAULT-VALUE}.")
     String preset;
 
-    @Option(names = "--dataset", description = "Dataset name. Default: the preset's.")
+    @Option(
+            names = "--dataset",
+            paramLabel = "NAME",
+            description = "Dataset name. Default: the preset's.")
     String dataset;
 
     @Option(names = "--data-dir", paramLabel = "DIR", description = "Folder of the dataset.")
     Path dataDir;
 
-    @Option(names = "--epochs", description = "Epochs. Default: the preset's.")
+    @Option(names = "--epochs", paramLabel = "N", description = "Epochs. Default: the preset's.")
     Integer epochs;
 
-    @Option(names = "--channels", description = "Initial channels C. Default: the preset's.")
+    @Option(
+            names = "--channels",
+            paramLabel = "C",
+            description = "Initial channels C. Default: the preset's.")
     Integer channels;
 
-    @Option(names = "--cells", description = "Number of cells L. Default: the preset's.")
+    @Option(
+            names = "--cells",
+            paramLabel = "L",
+            description = "Number of cells L. Default: the preset's.")
     Integer cells;
 
-    @Option(names = "--batch", description = "Batch size. Default: the preset's.")
+    @Option(names = "--batch", paramLabel = "B", description = "Batch size. Default: the preset's.")
     Integer batch;
 
-    @Option(names = "--lr", description = "Initial learning rate. Default: the preset's.")
+    @Option(
+            names = "--lr",
+            paramLabel = "LR",
+            description = "Initial learning rate. Default: the preset's.")
     Double learningRate;
 
-    @Option(names = "--cutout", description = "Cutout side, 0 for none. Default: the preset's.")
+    @Option(
+            names = "--cutout",
+            paramLabel = "PIXELS",
+            description = "Cutout side, 0 for none. Default: the preset's.")
     Integer cutout;
 
     @Option(
             names = "--drop-path",
+            paramLabel = "P",
             description = "Final drop-path probability. Default: the preset's.")
     Double dropPath;
 
@@ -98,11 +116,12 @@ final class TrainCommand implements Callable<Integer> {
                             + " switched off for images under 29x29.")
     Boolean aux;
 
-    @Option(names = "--seed", description = "Seed. Default: the preset's (0).")
+    @Option(names = "--seed", paramLabel = "N", description = "Seed. Default: the preset's (0).")
     Long seed;
 
     @Option(
             names = "--limit",
+            paramLabel = "N",
             description = "Use only the first N images of each split (0: all). Default: 0.")
     Integer limit;
 
@@ -136,7 +155,11 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        // every setting is checked before the engine starts, so a mistake is the only line shown
         HardwareConfig hw = hardware.toConfig();
+        RetrainConfig base = config(RetrainConfig.preset(preset));
+        Genotype cells = GenotypeFiles.load(genotype);
+        new DatasetRegistry().provider(base.dataset());
         if ("smoke".equalsIgnoreCase(preset.strip())
                 && hw.threads().intraOp().isEmpty()
                 && System.getProperty(EngineThreads.INTRA_OP_PROPERTY) == null) {
@@ -150,7 +173,6 @@ final class TrainCommand implements Callable<Integer> {
             // the hardware settings are brought into effect before the run folder exists, so a
             // bad device or budget leaves no folder behind
             HardwareContext context = new HardwareContext(hw, new MemoryProbeRegistry()).start();
-            Genotype cells = GenotypeFiles.load(genotype);
             dir =
                     out != null
                             ? out
@@ -162,7 +184,6 @@ final class TrainCommand implements Callable<Integer> {
                                                             DateTimeFormatter.ofPattern(
                                                                     "yyyyMMdd-HHmmss")));
             TrainingRun.checkFree(dir, force);
-            RetrainConfig base = config(RetrainConfig.preset(preset));
 
             DataSplits data =
                     DataSplits.load(
@@ -233,11 +254,12 @@ final class TrainCommand implements Callable<Integer> {
         } else {
             w.printf(
                     Locale.ROOT,
-                    "%s on %s: final test accuracy %.2f%%, mean of the last 5 epochs %.2f%% (%d"
+                    "%s on %s: final test accuracy %.2f%%, mean of the last %d epochs %.2f%% (%d"
                             + " epochs, %,d parameters, %.0f s); run folder %s%n",
                     genotype,
                     result.dataset(),
                     100 * result.finalTestAcc(),
+                    Math.min(5, result.epochs()),
                     100 * result.meanLast5TestAcc(),
                     result.epochs(),
                     result.params(),
@@ -248,41 +270,40 @@ final class TrainCommand implements Callable<Integer> {
         return 0;
     }
 
+    /**
+     * Returns the preset with the given options applied. Each option is checked as it is applied,
+     * so a bad value is reported with the option's name.
+     */
     private RetrainConfig config(RetrainConfig preset) {
-        RetrainConfig.Builder b = preset.toBuilder();
-        if (dataset != null) {
-            b.dataset(dataset);
+        RetrainConfig config = preset;
+        config = apply(config, "--dataset", dataset, (b, v) -> b.dataset(v));
+        config = apply(config, "--epochs", epochs, (b, v) -> b.epochs(v));
+        config = apply(config, "--channels", channels, (b, v) -> b.channels(v));
+        config = apply(config, "--cells", cells, (b, v) -> b.cells(v));
+        config = apply(config, "--batch", batch, (b, v) -> b.batchSize(v));
+        config = apply(config, "--lr", learningRate, (b, v) -> b.learningRate(v));
+        config = apply(config, "--cutout", cutout, (b, v) -> b.cutout(v));
+        config = apply(config, "--drop-path", dropPath, (b, v) -> b.dropPathMax(v));
+        config = apply(config, "--aux", aux, (b, v) -> b.auxiliary(v));
+        config = apply(config, "--seed", seed, (b, v) -> b.seed(v));
+        config = apply(config, "--limit", limit, (b, v) -> b.limit(v));
+        return config;
+    }
+
+    private static <T> RetrainConfig apply(
+            RetrainConfig config,
+            String option,
+            T value,
+            BiConsumer<RetrainConfig.Builder, T> setter) {
+        if (value == null) {
+            return config;
         }
-        if (epochs != null) {
-            b.epochs(epochs);
+        RetrainConfig.Builder b = config.toBuilder();
+        setter.accept(b, value);
+        try {
+            return b.build();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(option + ": " + e.getMessage(), e);
         }
-        if (channels != null) {
-            b.channels(channels);
-        }
-        if (cells != null) {
-            b.cells(cells);
-        }
-        if (batch != null) {
-            b.batchSize(batch);
-        }
-        if (learningRate != null) {
-            b.learningRate(learningRate);
-        }
-        if (cutout != null) {
-            b.cutout(cutout);
-        }
-        if (dropPath != null) {
-            b.dropPathMax(dropPath);
-        }
-        if (aux != null) {
-            b.auxiliary(aux);
-        }
-        if (seed != null) {
-            b.seed(seed);
-        }
-        if (limit != null) {
-            b.limit(limit);
-        }
-        return b.build();
     }
 }

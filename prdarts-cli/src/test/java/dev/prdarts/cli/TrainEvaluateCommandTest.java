@@ -21,6 +21,8 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class TrainEvaluateCommandTest {
 
@@ -95,6 +97,62 @@ class TrainEvaluateCommandTest {
         assertEquals(2, again.code());
         assertTrue(again.err().contains("already holds a run"), again.err());
         assertTrue(again.err().contains("--force"), again.err());
+    }
+
+    @Test
+    void summaryLineCountsTheEpochsItAverages(@TempDir Path dir) {
+        GenotypeCommandTest.Result r = run(tinyTrain(dir.resolve("run"), "--no-report"));
+
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains(", mean of the last 1 epochs "), r.out());
+        assertTrue(r.out().contains("(1 epochs, "), r.out());
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource(
+            delimiter = '#',
+            value = {
+                "--cutout # -1 # --cutout: cutout must be >= 0, got -1",
+                "--lr # -1 # --lr: learning rate must be > 0, got -1.0",
+                "--drop-path # 1.5 # --drop-path: drop-path probability must be in [0, 1), got 1.5",
+                "--preset # huge # unknown preset 'huge'; known: smoke, paper",
+                "--dataset # nope # unknown dataset 'nope'; known datasets: builtin, cifar10,"
+                        + " cifar100, fashion-mnist, image-folder, mnist",
+            })
+    void badTrainingOptionIsOneLineNamingItAndWritesNothing(
+            String option, String value, String expected, @TempDir Path dir) {
+        GenotypeCommandTest.Result r = run(tinyTrain(dir.resolve("run"), option, value));
+
+        assertEquals(2, r.code());
+        assertEquals("prdarts: error: " + expected + System.lineSeparator(), r.err());
+        assertTrue(Files.notExists(dir.resolve("run")), "nothing is written for a refused run");
+    }
+
+    @Test
+    void garbageGenotypeFileIsOneLineAndWritesNothing(@TempDir Path dir) throws IOException {
+        Path garbage = Files.writeString(dir.resolve("cell.json"), "garbage{");
+
+        GenotypeCommandTest.Result r =
+                run(tinyTrain(dir.resolve("run"), "--genotype", garbage.toString()));
+
+        assertEquals(2, r.code());
+        assertTrue(
+                r.err()
+                        .startsWith(
+                                "prdarts: error: genotype file '" + garbage + "': not valid JSON"),
+                r.err());
+        assertEquals(1, r.err().lines().count(), r.err());
+        assertTrue(Files.notExists(dir.resolve("run")), "nothing is written for a refused run");
+    }
+
+    @Test
+    void evaluateNamesANegativeLimit(@TempDir Path dir) {
+        GenotypeCommandTest.Result r = run("evaluate", dir.toString(), "--limit", "-5");
+
+        assertEquals(2, r.code());
+        assertEquals(
+                "prdarts: error: --limit must be >= 0 (0: all), got -5" + System.lineSeparator(),
+                r.err());
     }
 
     @Test
