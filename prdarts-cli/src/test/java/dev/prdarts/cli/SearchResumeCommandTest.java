@@ -115,4 +115,30 @@ class SearchResumeCommandTest {
         assertEquals(Main.EXIT_USAGE, both.code());
         assertTrue(both.err().contains("name different folders"), both.err());
     }
+
+    @Test
+    void resumeOfATrainingRunSaysSo() throws Exception {
+        Path run = Files.createDirectories(dir.resolve("train-1"));
+        Files.writeString(run.resolve("config.toml"), "[train]\nepochs = 1\n");
+        Files.writeString(run.resolve("train.log"), "epoch 1/1\n");
+
+        Result r = run("search", "--resume", run.toString());
+
+        assertEquals(Main.EXIT_USAGE, r.code());
+        assertEquals(
+                "prdarts: error: folder "
+                        + run
+                        + " holds a training run (train.log), not a search run; only a search can"
+                        + " be resumed"
+                        + System.lineSeparator(),
+                r.err());
+        assertEquals("[train]\nepochs = 1\n", Files.readString(run.resolve("config.toml")));
+        assertEquals(List.of("config.toml", "train.log"), sortedNames(run));
+    }
+
+    private static List<String> sortedNames(Path folder) throws Exception {
+        try (var files = Files.list(folder)) {
+            return files.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
 }

@@ -112,6 +112,14 @@ public final class RunFolder {
             throw new IllegalStateException(
                     "folder " + dir + " holds no search run (no " + CONFIG + ")");
         }
+        if (!Files.isRegularFile(dir.resolve(LOG))
+                && Files.isRegularFile(dir.resolve("train.log"))) {
+            throw new IllegalStateException(
+                    "folder "
+                            + dir
+                            + " holds a training run (train.log), not a search run; only a search"
+                            + " can be resumed");
+        }
         return new RunFolder(dir);
     }
 
