@@ -3,6 +3,7 @@ package dev.prdarts.cli;
 import java.io.FileNotFoundException;
 import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.NoSuchFileException;
 import java.util.List;
 import java.util.Locale;
@@ -27,6 +28,9 @@ final class Errors {
     static String usage(ParameterException ex) {
         String msg = ex.getMessage() == null ? "bad command line" : ex.getMessage();
         msg = msg.replace('\n', ' ').strip();
+        if (msg.endsWith(".")) {
+            msg = msg.substring(0, msg.length() - 1);
+        }
         if (msg.length() > 1
                 && Character.isUpperCase(msg.charAt(0))
                 && Character.isLowerCase(msg.charAt(1))) {
@@ -69,6 +73,10 @@ final class Errors {
             msg = t.getMessage();
         } else if (t instanceof NoSuchFileException || t instanceof FileNotFoundException) {
             msg = "file not found: " + t.getMessage();
+        } else if (t instanceof FileAlreadyExistsException exists
+                && exists.getReason() == null
+                && exists.getFile() != null) {
+            msg = "cannot create " + exists.getFile() + ": something of that name already exists";
         } else if (t instanceof AccessDeniedException) {
             msg = "permission denied: " + t.getMessage();
         } else if (t.getMessage() == null || t.getMessage().isBlank()) {

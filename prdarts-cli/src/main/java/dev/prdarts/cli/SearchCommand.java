@@ -180,6 +180,9 @@ final class SearchCommand implements Callable<Integer> {
             SearchRunner.checkResumable(resume, run, cfg, force);
         } else {
             cfg = new SearchConfigLoader().load(Preset.byKey(preset), config, overrides());
+            if (out != null) {
+                RunFolder.check(out, force);
+            }
         }
 
         ClassLoader loader = main.plugins().loader();

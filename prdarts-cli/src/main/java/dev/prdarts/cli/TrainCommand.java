@@ -160,6 +160,17 @@ final class TrainCommand implements Callable<Integer> {
         RetrainConfig base = config(RetrainConfig.preset(preset));
         Genotype cells = GenotypeFiles.load(genotype);
         new DatasetRegistry().provider(base.dataset());
+        Path dir =
+                out != null
+                        ? out
+                        : Path.of(
+                                "runs",
+                                "train-"
+                                        + LocalDateTime.now()
+                                                .format(
+                                                        DateTimeFormatter.ofPattern(
+                                                                "yyyyMMdd-HHmmss")));
+        TrainingRun.checkFree(dir, force);
         if ("smoke".equalsIgnoreCase(preset.strip())
                 && hw.threads().intraOp().isEmpty()
                 && System.getProperty(EngineThreads.INTRA_OP_PROPERTY) == null) {
@@ -168,22 +179,10 @@ final class TrainCommand implements Callable<Integer> {
             hw = hw.withThreads(EngineThreads.intraOp(1));
         }
         RetrainResult result;
-        Path dir;
         try (RunLogFile.Early early = RunLogFile.early()) {
             // the hardware settings are brought into effect before the run folder exists, so a
             // bad device or budget leaves no folder behind
             HardwareContext context = new HardwareContext(hw, new MemoryProbeRegistry()).start();
-            dir =
-                    out != null
-                            ? out
-                            : Path.of(
-                                    "runs",
-                                    "train-"
-                                            + LocalDateTime.now()
-                                                    .format(
-                                                            DateTimeFormatter.ofPattern(
-                                                                    "yyyyMMdd-HHmmss")));
-            TrainingRun.checkFree(dir, force);
 
             DataSplits data =
                     DataSplits.load(

@@ -42,6 +42,7 @@ class CommandLineErrorsTest {
                         + " genotype show --help",
                 "spaces --within x # invalid value for option '--within': 'x' is not a whole"
                         + " number; see ./prdarts spaces --help",
+                "help nope # unknown subcommand 'nope'; see ./prdarts --help",
                 "sear # unmatched argument at index 0: 'sear' (did you mean search?); see"
                         + " ./prdarts --help",
             })
@@ -57,6 +58,19 @@ class CommandLineErrorsTest {
                 "genotype",
                 "show",
                 "NOPE");
+    }
+
+    @Test
+    void aFileWhereAFolderIsNeededIsNamed() throws Exception {
+        Path file = Files.writeString(dir.resolve("afile"), "x");
+
+        assertOneLine(
+                "cannot create " + file + ": something of that name already exists",
+                "genotype",
+                "render",
+                "DL2",
+                "--out",
+                file.resolve("cells.svg").toString());
     }
 
     @Test

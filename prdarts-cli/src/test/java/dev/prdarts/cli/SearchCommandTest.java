@@ -129,6 +129,22 @@ class SearchCommandTest {
     }
 
     @Test
+    void outputThatIsAFileIsRefusedBeforeAnyWork() throws Exception {
+        Path file = Files.writeString(dir.resolve("afile"), "x");
+
+        Result r = run("search", "--dataset", "cifar10", "--out", file.toString());
+
+        assertEquals(Main.EXIT_USAGE, r.code());
+        assertEquals(
+                "prdarts: error: output "
+                        + file
+                        + " exists and is not a folder"
+                        + System.lineSeparator(),
+                r.err());
+        assertEquals("x", Files.readString(file));
+    }
+
+    @Test
     void unknownDatasetListsTheKnownOnes() {
         Result r = run("search", "--dataset", "imagenet", "--out", dir.resolve("x").toString());
 

@@ -129,6 +129,22 @@ class TrainEvaluateCommandTest {
     }
 
     @Test
+    void outputThatIsAFileIsRefusedBeforeAnyWork(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("afile"), "x");
+
+        GenotypeCommandTest.Result r = run(tinyTrain(file, "--dataset", "cifar10"));
+
+        assertEquals(2, r.code());
+        assertEquals(
+                "prdarts: error: output "
+                        + file
+                        + " is a file, not a folder"
+                        + System.lineSeparator(),
+                r.err());
+        assertEquals("x", Files.readString(file));
+    }
+
+    @Test
     void garbageGenotypeFileIsOneLineAndWritesNothing(@TempDir Path dir) throws IOException {
         Path garbage = Files.writeString(dir.resolve("cell.json"), "garbage{");
 

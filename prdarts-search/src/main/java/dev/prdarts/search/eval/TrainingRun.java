@@ -55,9 +55,6 @@ public final class TrainingRun implements AutoCloseable {
      * @throws IOException when the folder cannot be created or cleaned
      */
     public static TrainingRun create(Path dir, boolean force) throws IOException {
-        if (Files.exists(dir) && !Files.isDirectory(dir)) {
-            throw new IllegalArgumentException("output " + dir + " is a file, not a folder");
-        }
         checkFree(dir, force);
         if (force) {
             for (String name : RUN_FILES) {
@@ -71,9 +68,13 @@ public final class TrainingRun implements AutoCloseable {
     /**
      * Checks that {@code dir} holds no run, or that {@code force} allows replacing it.
      *
-     * @throws IllegalArgumentException naming the folder and the file found when it holds a run
+     * @throws IllegalArgumentException when {@code dir} is a file, or naming the folder and the
+     *     file found when it holds a run
      */
     public static void checkFree(Path dir, boolean force) {
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new IllegalArgumentException("output " + dir + " is a file, not a folder");
+        }
         if (force || !Files.isDirectory(dir)) {
             return;
         }

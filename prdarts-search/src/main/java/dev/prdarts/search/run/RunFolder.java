@@ -59,6 +59,23 @@ public final class RunFolder {
      *     {@code force} is false; nothing is changed then
      */
     public static RunFolder prepare(Path dir, boolean force) throws IOException {
+        List<String> found = check(dir, force);
+        for (String name : found) {
+            deleteTree(dir.resolve(name));
+        }
+        Files.createDirectories(dir);
+        return new RunFolder(dir);
+    }
+
+    /**
+     * Checks that {@code dir} can take a new run without changing anything, so a command can refuse
+     * a bad {@code --out} before it starts any work.
+     *
+     * @return the files of an earlier run that {@code force} allows {@link #prepare} to delete
+     * @throws IllegalStateException when {@code dir} is a file, or holds a run and {@code force} is
+     *     false
+     */
+    public static List<String> check(Path dir, boolean force) {
         if (Files.exists(dir) && !Files.isDirectory(dir)) {
             throw new IllegalStateException("output " + dir + " exists and is not a folder");
         }
@@ -68,21 +85,15 @@ public final class RunFolder {
                 found.add(name);
             }
         }
-        if (!found.isEmpty()) {
-            if (!force) {
-                throw new IllegalStateException(
-                        "output folder "
-                                + dir
-                                + " already holds a run ("
-                                + String.join(", ", found)
-                                + "); choose another --out or add --force to overwrite it");
-            }
-            for (String name : found) {
-                deleteTree(dir.resolve(name));
-            }
+        if (!found.isEmpty() && !force) {
+            throw new IllegalStateException(
+                    "output folder "
+                            + dir
+                            + " already holds a run ("
+                            + String.join(", ", found)
+                            + "); choose another --out or add --force to overwrite it");
         }
-        Files.createDirectories(dir);
-        return new RunFolder(dir);
+        return found;
     }
 
     /**
