@@ -13,6 +13,8 @@ import dev.prdarts.hardware.BatchSizeManager;
 import dev.prdarts.search.genotype.GenotypeText;
 import dev.prdarts.search.progress.ProgressListener;
 import dev.prdarts.search.progress.ProgressTask;
+import dev.prdarts.search.train.GradientGroup;
+import dev.prdarts.search.train.SgdOptimizer;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -30,8 +32,8 @@ import org.slf4j.LoggerFactory;
  * <p>Per epoch: the learning rate follows a cosine from {@code learningRate} to {@code
  * minLearningRate}, the drop-path probability rises linearly from 0 to {@code dropPathMax}; each
  * step trains on one augmented batch (cross-entropy plus {@code auxWeight} times the auxiliary
- * head's, if any) with {@link MomentumSgd}; then the whole test split is evaluated. The run's files
- * are written through a {@link TrainingRun}.
+ * head's, if any) with {@link SgdOptimizer}; then the whole test split is evaluated. The run's
+ * files are written through a {@link TrainingRun}.
  */
 public final class Retrainer {
 
@@ -112,11 +114,15 @@ public final class Retrainer {
                 run.writeConfig(configSections(genotype, genotypeName, spec, data));
             }
 
-            Map<String, NDArray> parameters = network.parameters();
-            parameters.values().forEach(p -> p.setRequiresGradient(true));
-            MomentumSgd sgd =
-                    new MomentumSgd(
-                            owner, config.momentum(), config.weightDecay(), config.gradClip());
+            GradientGroup weights = new GradientGroup("weights", network.parameters());
+            weights.requireGradients(true);
+            SgdOptimizer sgd =
+                    new SgdOptimizer(
+                            weights,
+                            config.momentum(),
+                            config.weightDecay(),
+                            config.gradClip() > 0 ? config.gradClip() : Double.POSITIVE_INFINITY,
+                            owner);
 
             List<Double> testAccs = new ArrayList<>();
             Evaluation last = null;
@@ -139,8 +145,7 @@ public final class Retrainer {
                     network.setDropPathProbability(drop);
 
                     EpochCounter counter =
-                            trainEpoch(
-                                    network, parameters, sgd, stream, lr, owner, batchSizes, epoch);
+                            trainEpoch(network, sgd, stream, lr, owner, batchSizes, epoch);
                     last = Evaluator.evaluate(network, data.test(), config.batchSize(), owner);
                     testAccs.add(last.top1());
                     double seconds = (System.nanoTime() - epochStart) / 1e9;
@@ -196,7 +201,7 @@ public final class Retrainer {
                             genotypeName,
                             data.name());
             if (run != null) {
-                parameters.values().forEach(p -> p.setRequiresGradient(false));
+                weights.requireGradients(false);
                 ModelFolder.save(
                         network,
                         new ModelInfo(
@@ -219,8 +224,7 @@ public final class Retrainer {
 
     private EpochCounter trainEpoch(
             EvalNetwork network,
-            Map<String, NDArray> parameters,
-            MomentumSgd sgd,
+            SgdOptimizer sgd,
             BatchStream stream,
             double lr,
             NDManager owner,
@@ -233,20 +237,12 @@ public final class Retrainer {
             while (stream.hasNext()) {
                 int before = stream.position();
                 if (batchSizes == null) {
-                    step(network, parameters, sgd, stream, lr, owner, auxWeight, counter);
+                    step(network, sgd, stream, lr, owner, auxWeight, counter);
                 } else {
                     batchSizes.runStep(
                             size -> {
                                 stream.setBatchSize(size);
-                                step(
-                                        network,
-                                        parameters,
-                                        sgd,
-                                        stream,
-                                        lr,
-                                        owner,
-                                        auxWeight,
-                                        counter);
+                                step(network, sgd, stream, lr, owner, auxWeight, counter);
                                 return size;
                             });
                 }
@@ -260,8 +256,7 @@ public final class Retrainer {
 
     private static void step(
             EvalNetwork network,
-            Map<String, NDArray> parameters,
-            MomentumSgd sgd,
+            SgdOptimizer sgd,
             BatchStream stream,
             double lr,
             NDManager owner,
@@ -294,7 +289,7 @@ public final class Retrainer {
                             .sum()
                             .toType(DataType.INT64, false)
                             .getLong();
-            sgd.step(parameters, lr);
+            sgd.step(lr, step);
             counter.add(batch.size(), value, correct);
         }
     }

@@ -6,8 +6,9 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import dev.prdarts.api.genotype.Genotype;
+import dev.prdarts.search.train.GradientGroup;
+import dev.prdarts.search.train.SgdOptimizer;
 import java.util.Arrays;
-import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
@@ -69,9 +70,9 @@ public final class TrainStepBenchmark {
             EvalNetwork network =
                     new EvalNetwork(s.genotype(), spec, owner, new SplittableRandom(0));
             network.setDropPathProbability(0.15f);
-            Map<String, NDArray> parameters = network.parameters();
-            parameters.values().forEach(p -> p.setRequiresGradient(true));
-            MomentumSgd sgd = new MomentumSgd(owner, 0.9, 3e-4, 5);
+            GradientGroup weights = new GradientGroup("weights", network.parameters());
+            weights.requireGradients(true);
+            SgdOptimizer sgd = new SgdOptimizer(weights, 0.9, 3e-4, 5, owner);
             Shape shape = new Shape(s.batchSize(), spec.inChannels(), spec.height(), spec.width());
             double[] times = new double[s.steps()];
             for (int i = 0; i < s.warmup() + s.steps(); i++) {
@@ -85,7 +86,7 @@ public final class TrainStepBenchmark {
                         NDArray loss = Losses.trainingLoss(network.forward(x, true), y, 0.4f);
                         collector.backward(loss);
                     }
-                    sgd.step(parameters, 0.025);
+                    sgd.step(0.025, step);
                     double ms = (System.nanoTime() - t0) / 1e6;
                     if (i >= s.warmup()) {
                         times[i - s.warmup()] = ms;
