@@ -2,6 +2,7 @@ package dev.prdarts.cli;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
+import dev.prdarts.hardware.ResidentMemoryGuard;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -91,9 +92,23 @@ public final class Main implements Runnable {
         }
     }
 
-    /** Runs the command and exits with its code. */
+    /**
+     * Runs the command and exits with its code.
+     *
+     * <p>A memory guard watches the process meanwhile: should it come close to the machine's memory
+     * (a network or batch far too large for it), it prints one error line and halts with {@link
+     * #EXIT_USAGE} before the kernel kills the process without a word.
+     */
     public static void main(String[] args) {
+        ResidentMemoryGuard.startDefault(Main::haltOutOfMemory);
         System.exit(run(args));
+    }
+
+    private static void haltOutOfMemory(String message) {
+        System.out.flush();
+        System.err.println("prdarts: error: " + message);
+        System.err.flush();
+        Runtime.getRuntime().halt(EXIT_USAGE);
     }
 
     /** Runs the command with the given arguments and returns its exit code. */
