@@ -140,7 +140,21 @@ public final class Main implements Runnable {
                     }
                     return EXIT_USAGE;
                 });
-        int code = cli.execute(args);
+        int code;
+        try {
+            code = cli.execute(args);
+        } catch (OutOfMemoryError e) {
+            // the JVM's own heap or direct-buffer limit: one line, like every other error
+            err.println(
+                    "prdarts: error: out of memory ("
+                            + e.getMessage()
+                            + "); use fewer channels or cells, a smaller batch, or a larger"
+                            + " -Xmx in PRDARTS_JAVA_OPTS");
+            if (debug) {
+                e.printStackTrace(err);
+            }
+            code = EXIT_USAGE;
+        }
         main.closePlugins(err);
         err.flush();
         out.flush();

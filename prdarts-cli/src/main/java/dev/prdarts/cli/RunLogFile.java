@@ -5,6 +5,7 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.filter.ThresholdFilter;
 import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.LoggingEvent;
 import ch.qos.logback.core.FileAppender;
 import ch.qos.logback.core.read.ListAppender;
 import java.nio.file.Path;
@@ -100,6 +101,20 @@ final class RunLogFile implements AutoCloseable {
             root.detachAppender(list);
             list.stop();
         }
+    }
+
+    /** Writes an ERROR line to the run's log file only, not to the console. */
+    void error(String message) {
+        LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+        LoggingEvent event =
+                new LoggingEvent(
+                        RunLogFile.class.getName(),
+                        context.getLogger(RunLogFile.class),
+                        ch.qos.logback.classic.Level.ERROR,
+                        message,
+                        null,
+                        null);
+        appender.doAppend(event);
     }
 
     /** Stops writing the file. */

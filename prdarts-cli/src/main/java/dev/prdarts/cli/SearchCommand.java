@@ -25,6 +25,7 @@ import dev.prdarts.search.run.SearchResult;
 import dev.prdarts.search.run.SearchRunner;
 import dev.prdarts.search.run.SearchStoppedException;
 import dev.prdarts.search.run.StopSignals;
+import dev.prdarts.search.supernet.MemoryFloor;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,8 +35,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.Callable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -65,8 +64,6 @@ import picocli.CommandLine.Spec;
             "Ctrl-C stops after the current step with a checkpoint; --resume RUN_DIR continues."
         })
 final class SearchCommand implements Callable<Integer> {
-
-    private static final Logger LOG = LoggerFactory.getLogger(SearchCommand.class);
 
     /** Exit code of a search stopped by Ctrl-C or SIGTERM after writing a checkpoint. */
     static final int EXIT_STOPPED = 130;
@@ -209,6 +206,18 @@ final class SearchCommand implements Callable<Integer> {
             options.dataDir(Path.of(cfg.data().dir()));
         }
         DataSplits data = DataSplits.load(datasets, cfg.data().dataset(), options.build());
+        data.checkSearchLimit();
+        MemoryFloor.check(
+                "search.channels = "
+                        + cfg.search().channels()
+                        + ", search.cells = "
+                        + cfg.search().cells(),
+                cfg.search().channels(),
+                cfg.search().cells(),
+                data.shape().height(),
+                data.shape().width(),
+                cfg.batch().min(),
+                context.probe().budgetBytes());
 
         RunFolder folder;
         if (resume != null) {
@@ -237,7 +246,8 @@ final class SearchCommand implements Callable<Integer> {
             } catch (SearchStoppedException e) {
                 stopped = e;
             } catch (Exception e) {
-                LOG.error("search failed: {}", Errors.oneLine(e));
+                // the console gets the command's one error line; the run's log keeps the reason
+                log.error("search failed: " + Errors.oneLine(e));
                 throw e;
             }
         }

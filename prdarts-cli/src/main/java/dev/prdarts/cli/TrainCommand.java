@@ -18,6 +18,7 @@ import dev.prdarts.search.eval.RetrainResult;
 import dev.prdarts.search.eval.Retrainer;
 import dev.prdarts.search.eval.TrainingRun;
 import dev.prdarts.search.genotype.GenotypeFiles;
+import dev.prdarts.search.supernet.MemoryFloor;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
@@ -194,6 +195,15 @@ final class TrainCommand implements Callable<Integer> {
                                     .cutout(base.cutout())
                                     .limit(base.limit())
                                     .build());
+            data.checkTrainingLimit();
+            MemoryFloor.check(
+                    "--channels " + base.channels() + ", --cells " + base.cells(),
+                    base.channels(),
+                    base.cells(),
+                    data.shape().height(),
+                    data.shape().width(),
+                    adaptiveBatch ? hw.batch().bMin() : base.batchSize(),
+                    context.probe().budgetBytes());
             RetrainConfig config = base;
             if (base.auxiliary()
                     && !EvalNetworkSpec.auxiliaryFits(

@@ -11,8 +11,11 @@ import dev.prdarts.search.config.SearchConfigLoader;
 import dev.prdarts.search.genotype.GenotypeJson;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -126,6 +129,57 @@ class SearchCommandTest {
         assertTrue(r.err().contains("already holds a run (genotype.json)"), r.err());
         assertEquals("{}", Files.readString(dir.resolve("genotype.json")));
         assertFalse(Files.exists(dir.resolve("config.toml")));
+    }
+
+    @Test
+    void forcedRunWithATooLargeLimitKeepsTheEarlierRun() throws Exception {
+        Path config = dir.resolve("big-limit.toml");
+        Files.writeString(config, TINY.replace("limit = 16", "limit = 4000"));
+        Path out = Files.createDirectories(dir.resolve("run"));
+        Files.writeString(out.resolve("genotype.json"), "{\"earlier\": true}");
+
+        Result r = run("search", "--config", config.toString(), "--out", out.toString(), "--force");
+
+        assertEquals(Main.EXIT_USAGE, r.code());
+        assertTrue(r.err().contains("limit 4000 is larger than the weight split"), r.err());
+        assertEquals("{\"earlier\": true}", Files.readString(out.resolve("genotype.json")));
+        assertFalse(Files.exists(out.resolve("config.toml")));
+    }
+
+    @Test
+    void networkThatCannotFitTheBudgetIsRefusedBeforeAnyWork() throws Exception {
+        Path config = dir.resolve("huge.toml");
+        Files.writeString(config, TINY.replace("channels = 4", "channels = 100000"));
+        Path out = dir.resolve("run");
+
+        Result r = run("search", "--config", config.toString(), "--out", out.toString());
+
+        assertEquals(Main.EXIT_USAGE, r.code());
+        String[] lines = r.err().strip().split("\n");
+        String last = lines[lines.length - 1];
+        assertTrue(
+                last.startsWith("prdarts: error: search.channels = 100000, search.cells = 3"),
+                r.err());
+        assertTrue(last.contains("over the memory budget"), last);
+        assertFalse(r.err().contains("ERROR"), "one error line: " + r.err());
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
+    void forceDoesNotReplaceTheFolderOfARunningSearch() throws Exception {
+        Path out = Files.createDirectories(dir.resolve("run/checkpoints"));
+        Files.writeString(dir.resolve("run/genotype.json"), "{}");
+        Path lock = out.resolve(".lock");
+        try (FileChannel ch =
+                        FileChannel.open(
+                                lock, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                FileLock held = ch.lock()) {
+            Result r = run("search", "--out", dir.resolve("run").toString(), "--force");
+
+            assertEquals(Main.EXIT_USAGE, r.code());
+            assertTrue(r.err().contains("is in use by a running search"), r.err());
+        }
+        assertEquals("{}", Files.readString(dir.resolve("run/genotype.json")));
     }
 
     @Test

@@ -129,6 +129,22 @@ class TrainEvaluateCommandTest {
     }
 
     @Test
+    void forcedTrainingOfANetworkThatCannotFitKeepsTheEarlierRun(@TempDir Path dir)
+            throws IOException {
+        Path out = Files.createDirectories(dir.resolve("run/model"));
+        Files.writeString(out.resolve("model.json"), "{\"earlier\": true}");
+        String[] args = tinyTrain(dir.resolve("run"), "--force");
+        args[4] = "100000"; // --channels
+
+        GenotypeCommandTest.Result r = run(args);
+
+        assertEquals(Main.EXIT_USAGE, r.code());
+        assertTrue(r.err().contains("--channels 100000, --cells 3 at batch size 32"), r.err());
+        assertTrue(r.err().contains("over the memory budget"), r.err());
+        assertEquals("{\"earlier\": true}", Files.readString(out.resolve("model.json")));
+    }
+
+    @Test
     void outputThatIsAFileIsRefusedBeforeAnyWork(@TempDir Path dir) throws IOException {
         Path file = Files.writeString(dir.resolve("afile"), "x");
 

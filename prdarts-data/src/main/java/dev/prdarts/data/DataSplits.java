@@ -148,6 +148,28 @@ public final class DataSplits {
         return split("train", dataset.train(), true);
     }
 
+    /**
+     * Checks that the {@code limit} fits every split a search uses, the weight and alpha halves,
+     * without creating any batch, so a command can refuse it before it writes anything.
+     *
+     * @throws IllegalArgumentException naming the split and its size when the limit is larger
+     */
+    public void checkSearchLimit() {
+        weightHalf();
+        alphaHalf();
+    }
+
+    /**
+     * Checks that the {@code limit} fits every split a retraining uses, the whole training set and
+     * the test set, without creating any batch.
+     *
+     * @throws IllegalArgumentException naming the split and its size when the limit is larger
+     */
+    public void checkTrainingLimit() {
+        train();
+        test();
+    }
+
     /** Returns the first {@code portion} of the training set, which trains the weights. */
     public Split weightHalf() {
         return split("weight", dataset.train().slice(0, cut), true);

@@ -20,7 +20,7 @@ public final class Tensors {
      */
     public static NDArray uniform(
             NDManager manager, RandomGenerator random, double bound, Shape shape) {
-        float[] values = new float[Math.toIntExact(shape.size())];
+        float[] values = new float[arrayLength(shape.size(), shape)];
         for (int i = 0; i < values.length; i++) {
             values[i] = (float) ((random.nextDouble() * 2 - 1) * bound);
         }
@@ -35,11 +35,30 @@ public final class Tensors {
 
     /** Returns {@code count} values drawn from N(0, std^2) using {@code random}. */
     public static float[] normalValues(RandomGenerator random, double std, long count) {
-        float[] values = new float[Math.toIntExact(count)];
+        float[] values = new float[arrayLength(count, null)];
         for (int i = 0; i < values.length; i++) {
             values[i] = (float) (random.nextGaussian() * std);
         }
         return values;
+    }
+
+    /**
+     * Returns {@code count} as an array length.
+     *
+     * @throws IllegalArgumentException naming the parameter's shape when one array cannot hold it
+     *     (a network far too large: too many channels)
+     */
+    static int arrayLength(long count, Shape shape) {
+        if (count > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException(
+                    "a parameter "
+                            + (shape == null ? "" : "of shape " + shape + " ")
+                            + "has "
+                            + count
+                            + " values, more than one array holds; the network is far too large"
+                            + " (use fewer channels)");
+        }
+        return (int) count;
     }
 
     /**

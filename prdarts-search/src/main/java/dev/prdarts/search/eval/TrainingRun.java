@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.moandjiezana.toml.TomlWriter;
+import dev.prdarts.search.run.RunFolder;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -75,7 +76,11 @@ public final class TrainingRun implements AutoCloseable {
         if (Files.exists(dir) && !Files.isDirectory(dir)) {
             throw new IllegalArgumentException("output " + dir + " is a file, not a folder");
         }
-        if (force || !Files.isDirectory(dir)) {
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        RunFolder.requireNotInUse(dir);
+        if (force) {
             return;
         }
         for (String name : RUN_FILES) {

@@ -6,6 +6,8 @@ import dev.prdarts.search.stats.PoolsWriter;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -43,6 +45,9 @@ public final class RunFolder {
                     PoolsWriter.DIR,
                     GENOTYPE,
                     CheckpointStore.DIR);
+
+    /** The lock file a running search holds, inside {@code checkpoints/}. */
+    static final String LOCK_FILE = ".lock";
 
     private final Path dir;
 
@@ -85,6 +90,9 @@ public final class RunFolder {
                 found.add(name);
             }
         }
+        if (!found.isEmpty()) {
+            requireNotInUse(dir);
+        }
         if (!found.isEmpty() && !force) {
             throw new IllegalStateException(
                     "output folder "
@@ -94,6 +102,39 @@ public final class RunFolder {
                             + "); choose another --out or add --force to overwrite it");
         }
         return found;
+    }
+
+    /**
+     * Checks that no search is running in {@code dir}: a running search holds the lock file {@code
+     * checkpoints/.lock}, and its folder must not be replaced, not even with {@code --force}.
+     *
+     * @throws IllegalStateException naming the folder and the lock when a search holds it
+     */
+    public static void requireNotInUse(Path dir) {
+        Path lock = dir.resolve(CheckpointStore.DIR).resolve(LOCK_FILE);
+        if (!Files.isRegularFile(lock)) {
+            return;
+        }
+        boolean held;
+        try (FileChannel ch = FileChannel.open(lock, StandardOpenOption.WRITE)) {
+            FileLock l = ch.tryLock();
+            held = l == null;
+            if (l != null) {
+                l.release();
+            }
+        } catch (OverlappingFileLockException e) {
+            held = true;
+        } catch (IOException e) {
+            held = false;
+        }
+        if (held) {
+            throw new IllegalStateException(
+                    "run folder "
+                            + dir
+                            + " is in use by a running search (lock "
+                            + lock
+                            + "); it cannot be replaced until that search ends");
+        }
     }
 
     /**

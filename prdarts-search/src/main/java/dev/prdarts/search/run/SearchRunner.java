@@ -970,7 +970,7 @@ public final class SearchRunner {
 
         static RunLock acquire(Path checkpointDir) throws IOException {
             Files.createDirectories(checkpointDir);
-            Path file = checkpointDir.resolve(".lock");
+            Path file = checkpointDir.resolve(RunFolder.LOCK_FILE);
             FileChannel ch =
                     FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             FileLock lock;
