@@ -3,6 +3,7 @@ package dev.prdarts.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.prdarts.api.io.TextFiles;
 import dev.prdarts.api.space.ConstraintSpace;
 import dev.prdarts.cli.progress.CliProgress;
 import dev.prdarts.data.DataOptions;
@@ -26,7 +27,6 @@ import dev.prdarts.search.run.SearchRunner;
 import dev.prdarts.search.run.SearchStoppedException;
 import dev.prdarts.search.run.StopSignals;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -171,12 +171,12 @@ final class SearchCommand implements Callable<Integer> {
             RunFolder existing = RunFolder.existing(resume);
             Path toml = existing.file(RunFolder.CONFIG);
             SearchConfigLoader loader = new SearchConfigLoader();
-            SearchConfig run = loader.parse(toml.toString(), Files.readString(toml));
+            SearchConfig run = loader.parse(toml.toString(), TextFiles.readUtf8(toml));
             cfg =
                     spec.commandLine().getParseResult().hasMatchedOption("--preset")
                             ? loader.load(Preset.byKey(preset), config, overrides())
                             : loader.load(
-                                    toml.toString(), Files.readString(toml), config, overrides());
+                                    toml.toString(), TextFiles.readUtf8(toml), config, overrides());
             SearchRunner.checkResumable(resume, run, cfg, force);
         } else {
             cfg = new SearchConfigLoader().load(Preset.byKey(preset), config, overrides());

@@ -88,6 +88,35 @@ class CommandLineErrorsTest {
     }
 
     @Test
+    void inputFilesThatAreNotUtf8TextAreNamed() throws Exception {
+        byte[] binary = {'a', ' ', '=', ' ', '"', (byte) 0xff, (byte) 0xfe, '"', '\n'};
+        Path toml = Files.write(dir.resolve("bad.toml"), binary);
+        Path json = Files.write(dir.resolve("bad.json"), binary);
+        Path run = Files.createDirectories(dir.resolve("run"));
+        Path metrics = Files.write(run.resolve("metrics.jsonl"), binary);
+
+        assertOneLine(
+                toml + ": not valid UTF-8 text (bad byte at offset 5)",
+                "search",
+                "--config",
+                toml.toString());
+        assertOneLine(
+                toml + ": not valid UTF-8 text (bad byte at offset 5)",
+                "spaces",
+                "--spaces-file",
+                toml.toString());
+        assertOneLine(
+                json + ": not valid UTF-8 text (bad byte at offset 5)",
+                "genotype",
+                "show",
+                json.toString());
+        assertOneLine(
+                metrics + ": not valid UTF-8 text (bad byte at offset 5)",
+                "report",
+                run.toString());
+    }
+
+    @Test
     void debugAddsTheStackTrace() {
         GenotypeCommandTest.Result r = GenotypeCommandTest.run("--debug", "search", "--seed", "x");
 

@@ -1,6 +1,7 @@
 package dev.prdarts.search.config;
 
 import com.moandjiezana.toml.Toml;
+import dev.prdarts.api.io.TextFiles;
 import dev.prdarts.api.schedule.CycleSpec;
 import dev.prdarts.api.schedule.Schedule;
 import dev.prdarts.hardware.DeviceChoice;
@@ -176,7 +177,7 @@ public final class SearchConfigLoader {
         if (!Files.isRegularFile(file)) {
             throw new ConfigException(source + ": config file not found");
         }
-        return layer(source, parseToml(source, Files.readString(file, StandardCharsets.UTF_8)));
+        return layer(source, parseToml(source, TextFiles.readUtf8(file)));
     }
 
     private static Map<String, Object> parseToml(String source, String text)
