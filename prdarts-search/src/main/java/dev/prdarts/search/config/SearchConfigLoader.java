@@ -469,10 +469,30 @@ public final class SearchConfigLoader {
             throw new ConfigException(
                     source + ": key '" + key + "' must be an integer, got " + describe(value));
         }
-        boolean fits = min == Long.MIN_VALUE || (v >= Integer.MIN_VALUE && v <= Integer.MAX_VALUE);
-        if (!fits || !ok.test(v)) {
+        boolean wide = min == Long.MIN_VALUE;
+        if (!wide && v > Integer.MAX_VALUE) {
+            throw new ConfigException(
+                    source
+                            + ": key '"
+                            + key
+                            + "' is too large: "
+                            + v
+                            + " is above the largest supported value "
+                            + Integer.MAX_VALUE);
+        }
+        if (!ok.test(v)) {
             throw new ConfigException(
                     source + ": key '" + key + "' must be " + rule + ", got " + v);
+        }
+        if (!wide && v < Integer.MIN_VALUE) {
+            throw new ConfigException(
+                    source
+                            + ": key '"
+                            + key
+                            + "' is too small: "
+                            + v
+                            + " is below the smallest supported value "
+                            + Integer.MIN_VALUE);
         }
         return v;
     }

@@ -132,6 +132,31 @@ class SearchConfigLoaderTest {
     }
 
     @Test
+    void integerAboveTheIntRangeIsCalledTooLarge() throws Exception {
+        String msg = error("[search]\nchannels = 99999999999\n");
+
+        assertEquals(
+                dir.resolve("my.toml")
+                        + ": key 'search.channels' is too large: 99999999999 is above the largest"
+                        + " supported value 2147483647",
+                msg);
+    }
+
+    @Test
+    void cycleValueAboveTheIntRangeIsCalledTooLarge() throws Exception {
+        String msg = error("[[cycles]]\nepochs = 3000000000\ngrace = 0\nmorphs = 0\nkept = 1\n");
+
+        assertTrue(msg.contains("key 'cycles[0].epochs' is too large: 3000000000"), msg);
+    }
+
+    @Test
+    void negativeIntegerStillNamesTheRule() throws Exception {
+        String msg = error("[search]\nchannels = -99999999999\n");
+
+        assertTrue(msg.contains("key 'search.channels' must be >= 1, got -99999999999"), msg);
+    }
+
+    @Test
     void floatGivenForIntegerIsRefused() throws Exception {
         String msg = error("[data]\nlimit = 5.5\n");
 
