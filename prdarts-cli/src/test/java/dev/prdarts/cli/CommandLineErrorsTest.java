@@ -117,6 +117,20 @@ class CommandLineErrorsTest {
     }
 
     @Test
+    void corruptPluginJarIsAnErrorNotIgnored() throws Exception {
+        Path jar = Files.writeString(dir.resolve("x.jar"), "just text\n");
+        Path folder = Files.createDirectories(dir.resolve("plugins"));
+        Files.copy(jar, folder.resolve("x.jar"));
+
+        assertOneLine(jar + ": not a valid jar file", "spaces", "--plugins", jar.toString());
+        assertOneLine(
+                folder.resolve("x.jar") + ": not a valid jar file",
+                "spaces",
+                "--plugins",
+                folder.toString());
+    }
+
+    @Test
     void debugAddsTheStackTrace() {
         GenotypeCommandTest.Result r = GenotypeCommandTest.run("--debug", "search", "--seed", "x");
 
