@@ -206,6 +206,27 @@ class TrainEvaluateCommandTest {
                 r.err().contains("incomplete: missing genotype.json, parameters.ndlist"), r.err());
     }
 
+    @Test
+    void evaluateRefusesAnUnknownModelFormatVersion(@TempDir Path dir) throws IOException {
+        Path model = Files.createDirectories(dir.resolve("model"));
+        GenotypeJson.write(BuiltinGenotypes.get("DL2"), model.resolve("genotype.json"));
+        Files.write(model.resolve("parameters.ndlist"), new byte[0]);
+        Path json =
+                Files.writeString(
+                        model.resolve("model.json"),
+                        "{\"format\": \"prdarts-eval-model\", \"version\": 99}");
+
+        GenotypeCommandTest.Result r = run("evaluate", dir.toString());
+
+        assertEquals(2, r.code());
+        assertEquals(
+                "prdarts: error: "
+                        + json
+                        + ": unknown model format version 99 (this prdarts reads version 1)"
+                        + System.lineSeparator(),
+                r.err());
+    }
+
     /** Writes the files of a finished search run, without a trained model. */
     private static Path searchRun(Path dir, boolean finished) throws IOException {
         Path run = Files.createDirectories(dir.resolve("search-1"));
