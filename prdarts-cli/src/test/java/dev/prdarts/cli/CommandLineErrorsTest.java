@@ -43,6 +43,10 @@ class CommandLineErrorsTest {
                 "spaces --within x # invalid value for option '--within': 'x' is not a whole"
                         + " number; see ./prdarts spaces --help",
                 "help nope # unknown subcommand 'nope'; see ./prdarts --help",
+                "genotype # missing subcommand: one of show, params, render is required; see"
+                        + " ./prdarts genotype --help",
+                "bench # missing subcommand: one of data, search-step, checkpoint, train-step is"
+                        + " required; see ./prdarts bench --help",
                 "sear # unmatched argument at index 0: 'sear' (did you mean search?); see"
                         + " ./prdarts --help",
             })
