@@ -16,6 +16,7 @@ import dev.prdarts.hardware.HardwareConfig;
 import dev.prdarts.hardware.HardwareContext;
 import dev.prdarts.hardware.MemoryProbeRegistry;
 import dev.prdarts.hardware.MemorySize;
+import dev.prdarts.ops.space.SpaceRegistry;
 import dev.prdarts.search.config.Preset;
 import dev.prdarts.search.config.SearchConfig;
 import dev.prdarts.search.config.SearchConfigLoader;
@@ -26,6 +27,7 @@ import dev.prdarts.search.run.SearchResult;
 import dev.prdarts.search.run.SearchRunner;
 import dev.prdarts.search.run.SearchStoppedException;
 import dev.prdarts.search.run.StopSignals;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -79,6 +81,8 @@ final class SearchCommand implements Callable<Integer> {
 
     @Mixin HardwareOptions hardware;
 
+    private SpaceRegistry spaces;
+
     @Option(
             names = "--preset",
             paramLabel = "NAME",
@@ -106,7 +110,8 @@ final class SearchCommand implements Callable<Integer> {
     @Option(
             names = "--space",
             paramLabel = "NAME",
-            description = "The constraint space of the morphs, for example DL, DR or UR.")
+            description =
+                    "The constraint space of the morphs, for example DL, DR or UR (any case).")
     String space;
 
     @Option(names = "--seed", paramLabel = "N", description = "The seed of every random choice.")
@@ -177,7 +182,7 @@ final class SearchCommand implements Callable<Integer> {
                             ? loader.load(Preset.byKey(preset), config, overrides())
                             : loader.load(
                                     toml.toString(), TextFiles.readUtf8(toml), config, overrides());
-            SearchRunner.checkResumable(resume, run, cfg, force);
+            SearchRunner.checkResumable(resume, canonicalSpace(run), canonicalSpace(cfg), force);
         } else {
             cfg = new SearchConfigLoader().load(Preset.byKey(preset), config, overrides());
             if (out != null) {
@@ -185,8 +190,9 @@ final class SearchCommand implements Callable<Integer> {
             }
         }
 
+        cfg = canonicalSpace(cfg);
         ClassLoader loader = main.plugins().loader();
-        ConstraintSpace constraintSpace = spaceOptions.registry(loader).get(cfg.search().space());
+        ConstraintSpace constraintSpace = spaces().get(cfg.search().space());
         DatasetRegistry datasets = new DatasetRegistry(loader);
         datasets.provider(cfg.data().dataset());
 
@@ -248,6 +254,22 @@ final class SearchCommand implements Callable<Integer> {
         Optional<Path> report = noReport ? Optional.empty() : FinalReport.write(result.runDir());
         print(result, report);
         return 0;
+    }
+
+    /** Returns the registry of the constraint spaces, read on first use. */
+    private SpaceRegistry spaces() throws IOException {
+        if (spaces == null) {
+            spaces = spaceOptions.registry(main.plugins().loader());
+        }
+        return spaces;
+    }
+
+    /**
+     * Returns the config with its space named as registered, so that {@code dl} is written and
+     * compared as {@code DL}; a name no space has is left as it is, for the lookup to report.
+     */
+    private SearchConfig canonicalSpace(SearchConfig c) throws IOException {
+        return spaces().find(c.search().space()).map(e -> c.withSpace(e.name())).orElse(c);
     }
 
     private void printStopped(SearchStoppedException e) throws Exception {

@@ -185,6 +185,40 @@ class SpaceRegistryTest {
     }
 
     @Test
+    void namesAreLookedUpIgnoringCaseAndKeepTheirRegisteredSpelling() {
+        SpaceRegistry registry =
+                SpaceRegistry.builder()
+                        .addProviders(testLoader)
+                        .add(new ConstraintSpace("Mine", 3, 3, 1, 0, 1, 0), SpaceSource.file("m"))
+                        .build();
+
+        assertEquals(BuiltinSpaces.DL, registry.get("dl"));
+        assertEquals("DL", registry.entry("dL").name());
+        assertEquals("Mine", registry.entry("MINE").name());
+        assertEquals("Mine", registry.find("mine").orElseThrow().name());
+        assertEquals(List.of("DL", "DR", "UR", "Mine"), List.copyOf(registry.names()));
+    }
+
+    @Test
+    void namesDifferingOnlyInCaseAreDuplicates() throws IOException {
+        Path toml =
+                file(
+                        "dl.toml",
+                        "[[space]]\nname = \"dl\"\nkernel_min = 3\nkernel_max = 3\n"
+                                + "dilation_max = 1\n");
+
+        SpaceRegistry.Builder builder = SpaceRegistry.builder().addProviders(testLoader);
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> builder.addFile(toml));
+        assertEquals(
+                "constraint space 'dl' from file "
+                        + toml
+                        + " clashes with 'DL' from built-in: space names are compared ignoring"
+                        + " case",
+                e.getMessage());
+    }
+
+    @Test
     void nameWithSpacesOrSymbolsIsRejected() {
         SpaceRegistry.Builder builder = SpaceRegistry.builder();
         IllegalArgumentException e =
