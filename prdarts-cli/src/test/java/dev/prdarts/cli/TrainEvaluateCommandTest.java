@@ -80,6 +80,10 @@ class TrainEvaluateCommandTest {
         JsonNode result = JSON.readTree(out.resolve("result.json").toFile());
         assertEquals(
                 printed.get("final_test_acc").asDouble(), result.get("final_test_acc").asDouble());
+        assertTrue(printed.get("final_test_top5").isNumber(), printed.toString());
+        assertEquals(
+                result.get("final_test_top5").asDouble(),
+                printed.get("final_test_top5").asDouble());
         JsonNode model = JSON.readTree(out.resolve("model/model.json").toFile());
         assertEquals(1, model.get("input").get("channels").asInt());
         assertEquals(28, model.get("input").get("height").asInt());
