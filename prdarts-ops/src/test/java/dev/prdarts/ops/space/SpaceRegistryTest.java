@@ -120,6 +120,23 @@ class SpaceRegistryTest {
     }
 
     @Test
+    void pluginSpaceWithoutTheStartingConvIsReportedWithItsRule() throws IOException {
+        try (URLClassLoader loader = pluginLoader("nostart", FakeProviders.NoStart.class)) {
+            IllegalStateException e =
+                    assertThrows(IllegalStateException.class, () -> SpaceRegistry.discover(loader));
+            assertTrue(e.getMessage().contains(FakeProviders.NoStart.class.getName()));
+            assertTrue(
+                    e.getMessage()
+                            .endsWith(
+                                    "failed: space K57: the bounds must admit the starting conv"
+                                            + " conv(k=3,d=1,x=[]), so kernel_min must be <= 3 and"
+                                            + " kernel_max >= 3, got kernel_min = 5, kernel_max ="
+                                            + " 7"),
+                    e.getMessage());
+        }
+    }
+
+    @Test
     void missingProviderClassIsReported() throws IOException {
         Path services = dir.resolve("ghost/META-INF/services");
         Files.createDirectories(services);
