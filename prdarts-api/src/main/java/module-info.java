@@ -1,9 +1,9 @@
 /**
- * The prdarts API: immutable values and service interfaces only.
+ * The prdarts API: immutable values and service interfaces, plus a UTF-8 text reader.
  *
  * <p>Operation configurations and their canonical text form, genotypes, constraint spaces, cycle
- * schedules and the plugin SPIs (constraint spaces, datasets, memory probes). This module has no
- * dependency on DJL or Guice, so other systems can embed it.
+ * schedules, the plugin SPIs (constraint spaces, datasets, memory probes) and the reading of input
+ * text files. This module has no dependency on DJL or Guice, so other systems can embed it.
  */
 module dev.prdarts.api {
     exports dev.prdarts.api.ops;
@@ -13,6 +13,7 @@ module dev.prdarts.api {
     exports dev.prdarts.api.schedule;
     exports dev.prdarts.api.hardware;
     exports dev.prdarts.api.data;
+    exports dev.prdarts.api.io;
 
     uses dev.prdarts.api.space.ConstraintSpaceProvider;
     uses dev.prdarts.api.hardware.MemoryProbeProvider;

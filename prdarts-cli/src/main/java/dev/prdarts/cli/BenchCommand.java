@@ -19,9 +19,9 @@ public final class BenchCommand implements Runnable {
 
     @Spec CommandSpec spec;
 
-    /** Prints the list of benchmarks. */
+    /** Refuses to run without a benchmark, naming them. */
     @Override
     public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+        throw Errors.subcommandRequired(spec);
     }
 }

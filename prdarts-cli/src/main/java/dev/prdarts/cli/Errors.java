@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.UnmatchedArgumentException;
 
@@ -59,6 +60,18 @@ final class Errors {
                         ? "prdarts"
                         : ex.getCommandLine().getCommandSpec().qualifiedName(" ");
         return msg + "; see ./" + command + " --help";
+    }
+
+    /**
+     * Returns the error of a command group run without one of its subcommands; it names them all
+     * and goes through the parameter exception handler, so the user sees one line and exit code 2.
+     *
+     * @param spec the command group
+     */
+    static ParameterException subcommandRequired(CommandSpec spec) {
+        String names = String.join(", ", spec.subcommands().keySet());
+        return new ParameterException(
+                spec.commandLine(), "missing subcommand: one of " + names + " is required");
     }
 
     /** Returns one line describing the failure, without a stack trace. */

@@ -17,8 +17,9 @@ public final class GenotypeCommand implements Runnable {
 
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+    /** Refuses to run without a subcommand, naming them. */
     @Override
     public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+        throw Errors.subcommandRequired(spec);
     }
 }

@@ -12,7 +12,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.jar.JarFile;
 import java.util.stream.Stream;
+import java.util.zip.ZipException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,7 +49,7 @@ public final class Plugins implements Closeable {
      * @param envValue the value of {@value #ENV}, or null
      * @param parent the loader that sees prdarts itself
      * @throws IllegalArgumentException when a location does not exist or is neither a folder nor a
-     *     jar
+     *     jar, or when a jar is not a valid jar file
      */
     public static Plugins open(List<Path> option, String envValue, ClassLoader parent) {
         Objects.requireNonNull(parent, "parent");
@@ -89,15 +91,22 @@ public final class Plugins implements Closeable {
         for (Path location : locations) {
             Path path = location.toAbsolutePath().normalize();
             if (Files.isDirectory(path)) {
+                List<Path> found;
                 try (Stream<Path> files = Files.list(path)) {
-                    files.filter(p -> p.getFileName().toString().endsWith(".jar"))
-                            .filter(Files::isRegularFile)
-                            .sorted()
-                            .forEach(jars::add);
+                    found =
+                            files.filter(p -> p.getFileName().toString().endsWith(".jar"))
+                                    .filter(Files::isRegularFile)
+                                    .sorted()
+                                    .toList();
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
+                for (Path jar : found) {
+                    checkJar(jar, location.resolve(jar.getFileName()));
+                    jars.add(jar);
+                }
             } else if (Files.isRegularFile(path) && path.toString().endsWith(".jar")) {
+                checkJar(path, location);
                 jars.add(path);
             } else if (Files.exists(path)) {
                 throw new IllegalArgumentException(
@@ -108,6 +117,24 @@ public final class Plugins implements Closeable {
             }
         }
         return jars;
+    }
+
+    /**
+     * Opens the jar once to check that it is one: a class loader skips a broken jar without a word.
+     *
+     * @param jar the jar to check
+     * @param shown the path named in the message, as the user gave it
+     * @throws IllegalArgumentException naming the jar when it is not a valid jar file
+     */
+    private static void checkJar(Path jar, Path shown) {
+        try (JarFile file = new JarFile(jar.toFile())) {
+            file.getManifest();
+        } catch (ZipException | SecurityException e) {
+            throw new IllegalArgumentException(shown + ": not a valid jar file", e);
+        } catch (IOException e) {
+            throw new IllegalArgumentException(
+                    shown + ": cannot read the plugin jar: " + e.getMessage(), e);
+        }
     }
 
     /** Returns the plugin jars, in load order; empty when there are none. */

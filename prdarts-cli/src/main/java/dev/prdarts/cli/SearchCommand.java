@@ -3,6 +3,7 @@ package dev.prdarts.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.prdarts.api.io.TextFiles;
 import dev.prdarts.api.space.ConstraintSpace;
 import dev.prdarts.cli.progress.CliProgress;
 import dev.prdarts.data.DataOptions;
@@ -15,6 +16,7 @@ import dev.prdarts.hardware.HardwareConfig;
 import dev.prdarts.hardware.HardwareContext;
 import dev.prdarts.hardware.MemoryProbeRegistry;
 import dev.prdarts.hardware.MemorySize;
+import dev.prdarts.ops.space.SpaceRegistry;
 import dev.prdarts.search.config.Preset;
 import dev.prdarts.search.config.SearchConfig;
 import dev.prdarts.search.config.SearchConfigLoader;
@@ -26,8 +28,8 @@ import dev.prdarts.search.run.SearchRunner;
 import dev.prdarts.search.run.SearchStoppedException;
 import dev.prdarts.search.run.StopSignals;
 import dev.prdarts.search.supernet.MemoryFloor;
+import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -76,6 +78,8 @@ final class SearchCommand implements Callable<Integer> {
 
     @Mixin HardwareOptions hardware;
 
+    private SpaceRegistry spaces;
+
     @Option(
             names = "--preset",
             paramLabel = "NAME",
@@ -103,7 +107,8 @@ final class SearchCommand implements Callable<Integer> {
     @Option(
             names = "--space",
             paramLabel = "NAME",
-            description = "The constraint space of the morphs, for example DL, DR or UR.")
+            description =
+                    "The constraint space of the morphs, for example DL, DR or UR (any case).")
     String space;
 
     @Option(names = "--seed", paramLabel = "N", description = "The seed of every random choice.")
@@ -168,13 +173,13 @@ final class SearchCommand implements Callable<Integer> {
             RunFolder existing = RunFolder.existing(resume);
             Path toml = existing.file(RunFolder.CONFIG);
             SearchConfigLoader loader = new SearchConfigLoader();
-            SearchConfig run = loader.parse(toml.toString(), Files.readString(toml));
+            SearchConfig run = loader.parse(toml.toString(), TextFiles.readUtf8(toml));
             cfg =
                     spec.commandLine().getParseResult().hasMatchedOption("--preset")
                             ? loader.load(Preset.byKey(preset), config, overrides())
                             : loader.load(
-                                    toml.toString(), Files.readString(toml), config, overrides());
-            SearchRunner.checkResumable(resume, run, cfg, force);
+                                    toml.toString(), TextFiles.readUtf8(toml), config, overrides());
+            SearchRunner.checkResumable(resume, canonicalSpace(run), canonicalSpace(cfg), force);
         } else {
             cfg = new SearchConfigLoader().load(Preset.byKey(preset), config, overrides());
             if (out != null) {
@@ -182,8 +187,9 @@ final class SearchCommand implements Callable<Integer> {
             }
         }
 
+        cfg = canonicalSpace(cfg);
         ClassLoader loader = main.plugins().loader();
-        ConstraintSpace constraintSpace = spaceOptions.registry(loader).get(cfg.search().space());
+        ConstraintSpace constraintSpace = spaces().get(cfg.search().space());
         DatasetRegistry datasets = new DatasetRegistry(loader);
         datasets.provider(cfg.data().dataset());
 
@@ -258,6 +264,22 @@ final class SearchCommand implements Callable<Integer> {
         Optional<Path> report = noReport ? Optional.empty() : FinalReport.write(result.runDir());
         print(result, report);
         return 0;
+    }
+
+    /** Returns the registry of the constraint spaces, read on first use. */
+    private SpaceRegistry spaces() throws IOException {
+        if (spaces == null) {
+            spaces = spaceOptions.registry(main.plugins().loader());
+        }
+        return spaces;
+    }
+
+    /**
+     * Returns the config with its space named as registered, so that {@code dl} is written and
+     * compared as {@code DL}; a name no space has is left as it is, for the lookup to report.
+     */
+    private SearchConfig canonicalSpace(SearchConfig c) throws IOException {
+        return spaces().find(c.search().space()).map(e -> c.withSpace(e.name())).orElse(c);
     }
 
     private void printStopped(SearchStoppedException e) throws Exception {

@@ -257,6 +257,12 @@ final class TrainCommand implements Callable<Integer> {
             node.put("final_test_acc", result.finalTestAcc());
             node.put("mean_last5_test_acc", result.meanLast5TestAcc());
             node.put("final_test_loss", result.finalTestLoss());
+            if (Double.isNaN(result.finalTestTop5())) {
+                // as in result.json: no top-5 accuracy for 5 classes or fewer
+                node.putNull("final_test_top5");
+            } else {
+                node.put("final_test_top5", result.finalTestTop5());
+            }
             node.put("seconds", result.seconds());
             report.ifPresent(r -> node.put("report", r.toString()));
             w.println(mapper.writeValueAsString(node));

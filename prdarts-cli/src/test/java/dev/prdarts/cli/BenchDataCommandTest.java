@@ -46,10 +46,14 @@ class BenchDataCommandTest {
     }
 
     @Test
-    void benchWithoutSubcommandListsTheBenchmarks() {
+    void benchWithoutSubcommandIsAnErrorListingTheBenchmarks() {
         int code = run("bench");
 
-        assertEquals(0, code);
-        assertTrue(out.toString().contains("data"), out.toString());
+        assertEquals(Main.EXIT_USAGE, code);
+        assertEquals(
+                "prdarts: error: missing subcommand: one of data, search-step, checkpoint,"
+                        + " train-step is required; see ./prdarts bench --help",
+                err.toString().strip());
+        assertEquals("", out.toString());
     }
 }

@@ -30,12 +30,12 @@ class BenchSearchStepCommandTest {
     }
 
     @Test
-    void benchListsTheSearchStep() {
-        StringWriter out = new StringWriter();
+    void benchWithoutSubcommandNamesTheSearchStep() {
+        StringWriter err = new StringWriter();
 
-        int code = Main.run(new PrintWriter(out), new PrintWriter(new StringWriter()), "bench");
+        int code = Main.run(new PrintWriter(new StringWriter()), new PrintWriter(err), "bench");
 
-        assertEquals(0, code);
-        assertTrue(out.toString().contains("search-step"), out.toString());
+        assertEquals(Main.EXIT_USAGE, code);
+        assertTrue(err.toString().contains("search-step"), err.toString());
     }
 }

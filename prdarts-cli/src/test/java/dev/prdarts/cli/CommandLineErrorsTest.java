@@ -43,6 +43,10 @@ class CommandLineErrorsTest {
                 "spaces --within x # invalid value for option '--within': 'x' is not a whole"
                         + " number; see ./prdarts spaces --help",
                 "help nope # unknown subcommand 'nope'; see ./prdarts --help",
+                "genotype # missing subcommand: one of show, params, render is required; see"
+                        + " ./prdarts genotype --help",
+                "bench # missing subcommand: one of data, search-step, checkpoint, train-step is"
+                        + " required; see ./prdarts bench --help",
                 "sear # unmatched argument at index 0: 'sear' (did you mean search?); see"
                         + " ./prdarts --help",
             })
@@ -85,6 +89,49 @@ class CommandLineErrorsTest {
                 "--bogus");
 
         assertEquals(false, Files.exists(out));
+    }
+
+    @Test
+    void inputFilesThatAreNotUtf8TextAreNamed() throws Exception {
+        byte[] binary = {'a', ' ', '=', ' ', '"', (byte) 0xff, (byte) 0xfe, '"', '\n'};
+        Path toml = Files.write(dir.resolve("bad.toml"), binary);
+        Path json = Files.write(dir.resolve("bad.json"), binary);
+        Path run = Files.createDirectories(dir.resolve("run"));
+        Path metrics = Files.write(run.resolve("metrics.jsonl"), binary);
+
+        assertOneLine(
+                toml + ": not valid UTF-8 text (bad byte at offset 5)",
+                "search",
+                "--config",
+                toml.toString());
+        assertOneLine(
+                toml + ": not valid UTF-8 text (bad byte at offset 5)",
+                "spaces",
+                "--spaces-file",
+                toml.toString());
+        assertOneLine(
+                json + ": not valid UTF-8 text (bad byte at offset 5)",
+                "genotype",
+                "show",
+                json.toString());
+        assertOneLine(
+                metrics + ": not valid UTF-8 text (bad byte at offset 5)",
+                "report",
+                run.toString());
+    }
+
+    @Test
+    void corruptPluginJarIsAnErrorNotIgnored() throws Exception {
+        Path jar = Files.writeString(dir.resolve("x.jar"), "just text\n");
+        Path folder = Files.createDirectories(dir.resolve("plugins"));
+        Files.copy(jar, folder.resolve("x.jar"));
+
+        assertOneLine(jar + ": not a valid jar file", "spaces", "--plugins", jar.toString());
+        assertOneLine(
+                folder.resolve("x.jar") + ": not a valid jar file",
+                "spaces",
+                "--plugins",
+                folder.toString());
     }
 
     @Test

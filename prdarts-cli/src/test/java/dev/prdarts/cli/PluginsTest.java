@@ -7,10 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,6 +27,17 @@ class PluginsTest {
         Path p = dir.resolve(name);
         Files.createDirectories(p.getParent());
         return Files.write(p, new byte[0]);
+    }
+
+    /** Writes a valid jar that holds nothing but its manifest. */
+    private Path jar(String name) throws IOException {
+        Path p = dir.resolve(name);
+        Files.createDirectories(p.getParent());
+        try (OutputStream out = Files.newOutputStream(p);
+                JarOutputStream jar = new JarOutputStream(out, new Manifest())) {
+            jar.flush();
+        }
+        return p;
     }
 
     @Test
@@ -45,10 +59,10 @@ class PluginsTest {
 
     @Test
     void folderContributesItsJarsInNameOrderAndAJarCountsItself() throws IOException {
-        Path b = touch("lib/b.jar");
-        Path a = touch("lib/a.jar");
+        Path b = jar("lib/b.jar");
+        Path a = jar("lib/a.jar");
         touch("lib/readme.txt");
-        Path single = touch("other/single.jar");
+        Path single = jar("other/single.jar");
 
         assertEquals(List.of(a, b, single), Plugins.jars(List.of(dir.resolve("lib"), single)));
     }
@@ -65,6 +79,26 @@ class PluginsTest {
     }
 
     @Test
+    void corruptJarGivenDirectlyIsNamed() throws IOException {
+        Path text = Files.writeString(dir.resolve("x.jar"), "not a zip archive\n");
+
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> Plugins.jars(List.of(text)));
+        assertEquals(text + ": not a valid jar file", e.getMessage());
+    }
+
+    @Test
+    void corruptJarInAFolderIsNamedAsInsideThatFolder() throws IOException {
+        jar("lib/a.jar");
+        touch("lib/b.jar");
+        Path lib = Path.of(dir.resolve("lib").toString());
+
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> Plugins.jars(List.of(lib)));
+        assertEquals(lib.resolve("b.jar") + ": not a valid jar file", e.getMessage());
+    }
+
+    @Test
     void noJarsMeansTheParentLoader() throws IOException {
         try (Plugins plugins = Plugins.open(List.of(dir), null, parent)) {
             assertSame(parent, plugins.loader());
@@ -74,7 +108,7 @@ class PluginsTest {
 
     @Test
     void jarsGetTheirOwnLoaderOverTheParent() throws IOException {
-        Path jar = touch("p/x.jar");
+        Path jar = jar("p/x.jar");
 
         try (Plugins plugins = Plugins.open(List.of(), dir.resolve("p").toString(), parent)) {
             assertTrue(plugins.loader() instanceof URLClassLoader);

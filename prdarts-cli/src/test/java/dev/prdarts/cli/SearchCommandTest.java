@@ -218,6 +218,40 @@ class SearchCommandTest {
     }
 
     @Test
+    void spaceNamesIgnoreCaseAndTheRunRecordsTheRegisteredName() throws Exception {
+        Path config = dir.resolve("tiny.toml");
+        Files.writeString(config, TINY.replace("[search]\n", "[search]\nspace = \"ur\"\n"));
+        Path fromFile = dir.resolve("from-file");
+        Path fromOption = dir.resolve("from-option");
+
+        Result a = run("search", "--config", config.toString(), "--out", fromFile.toString());
+        Result b =
+                run(
+                        "search",
+                        "--config",
+                        config.toString(),
+                        "--space",
+                        "dr",
+                        "--out",
+                        fromOption.toString(),
+                        "--no-report");
+
+        assertEquals(0, a.code(), a.err());
+        assertEquals(0, b.code(), b.err());
+        SearchConfigLoader loader = new SearchConfigLoader();
+        assertEquals(
+                "UR",
+                loader.parse("a", Files.readString(fromFile.resolve("config.toml")))
+                        .search()
+                        .space());
+        assertEquals(
+                "DR",
+                loader.parse("b", Files.readString(fromOption.resolve("config.toml")))
+                        .search()
+                        .space());
+    }
+
+    @Test
     void badConfigFileNamesFileKeyAndRule() throws Exception {
         Path config = dir.resolve("bad.toml");
         Files.writeString(config, "[search]\ncells = 2\n");

@@ -80,6 +80,10 @@ class TrainEvaluateCommandTest {
         JsonNode result = JSON.readTree(out.resolve("result.json").toFile());
         assertEquals(
                 printed.get("final_test_acc").asDouble(), result.get("final_test_acc").asDouble());
+        assertTrue(printed.get("final_test_top5").isNumber(), printed.toString());
+        assertEquals(
+                result.get("final_test_top5").asDouble(),
+                printed.get("final_test_top5").asDouble());
         JsonNode model = JSON.readTree(out.resolve("model/model.json").toFile());
         assertEquals(1, model.get("input").get("channels").asInt());
         assertEquals(28, model.get("input").get("height").asInt());
@@ -220,6 +224,27 @@ class TrainEvaluateCommandTest {
         assertEquals(2, r.code());
         assertTrue(
                 r.err().contains("incomplete: missing genotype.json, parameters.ndlist"), r.err());
+    }
+
+    @Test
+    void evaluateRefusesAnUnknownModelFormatVersion(@TempDir Path dir) throws IOException {
+        Path model = Files.createDirectories(dir.resolve("model"));
+        GenotypeJson.write(BuiltinGenotypes.get("DL2"), model.resolve("genotype.json"));
+        Files.write(model.resolve("parameters.ndlist"), new byte[0]);
+        Path json =
+                Files.writeString(
+                        model.resolve("model.json"),
+                        "{\"format\": \"prdarts-eval-model\", \"version\": 99}");
+
+        GenotypeCommandTest.Result r = run("evaluate", dir.toString());
+
+        assertEquals(2, r.code());
+        assertEquals(
+                "prdarts: error: "
+                        + json
+                        + ": unknown model format version 99 (this prdarts reads version 1)"
+                        + System.lineSeparator(),
+                r.err());
     }
 
     /** Writes the files of a finished search run, without a trained model. */

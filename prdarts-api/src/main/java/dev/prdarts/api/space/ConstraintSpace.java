@@ -25,7 +25,11 @@ public record ConstraintSpace(
     /** Marks a bound that does not limit anything. */
     public static final int UNBOUNDED = Integer.MAX_VALUE;
 
-    /** Creates a space and checks that its bounds are consistent. */
+    /**
+     * Creates a space and checks that its bounds are consistent and admit {@link ConvOp#START}, the
+     * conv every search starts from (the other bounds always admit it: it has dilation 1 and no
+     * expansion factors).
+     */
     public ConstraintSpace {
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("space name must not be empty");
@@ -36,6 +40,22 @@ public record ConstraintSpace(
         check(name, "max_depth", maxDepth, 0);
         check(name, "max_width", maxWidth, 1);
         check(name, "max_sum", maxSum, 0);
+        int k = ConvOp.START.kernel();
+        if (kernelMin > k || kernelMax < k) {
+            throw new IllegalArgumentException(
+                    "space "
+                            + name
+                            + ": the bounds must admit the starting conv "
+                            + ConvOp.START.text()
+                            + ", so kernel_min must be <= "
+                            + k
+                            + " and kernel_max >= "
+                            + k
+                            + ", got kernel_min = "
+                            + kernelMin
+                            + ", kernel_max = "
+                            + kernelMax);
+        }
     }
 
     private static void check(String name, String key, int value, int min) {

@@ -4,11 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.prdarts.api.genotype.CellType;
+import dev.prdarts.api.io.TextFiles;
 import dev.prdarts.api.ops.OpConfig;
 import dev.prdarts.api.ops.OpKind;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -130,7 +129,7 @@ public record CyclePools(
     public static CyclePools read(Path file, int expectedCycle) throws IOException {
         JsonNode root;
         try {
-            root = JSON.readTree(Files.readString(file, StandardCharsets.UTF_8));
+            root = JSON.readTree(TextFiles.readUtf8(file));
         } catch (JsonProcessingException e) {
             int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
             throw new RunFormatException(file, line, "not valid JSON: " + e.getOriginalMessage());

@@ -3,9 +3,8 @@ package dev.prdarts.cli.report;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.prdarts.api.io.TextFiles;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,7 +37,7 @@ public record MetricsFile(Path file, List<EpochMetrics> epochs, Optional<Integer
      * @throws IOException when the file cannot be read
      */
     public static MetricsFile read(Path file) throws IOException {
-        String text = Files.readString(file, StandardCharsets.UTF_8);
+        String text = TextFiles.readUtf8(file);
         String[] lines = text.split("\n", -1);
         boolean endsWithNewline = text.endsWith("\n");
         int lastLine = endsWithNewline ? lines.length - 1 : lines.length;

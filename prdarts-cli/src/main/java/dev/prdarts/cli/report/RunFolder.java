@@ -4,9 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.prdarts.api.genotype.Genotype;
+import dev.prdarts.api.io.TextFiles;
 import dev.prdarts.search.genotype.GenotypeJson;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -111,7 +111,7 @@ public final class RunFolder {
         List<String> notes = new ArrayList<>();
         Optional<String> config =
                 Files.isRegularFile(configFile)
-                        ? Optional.of(Files.readString(configFile, StandardCharsets.UTF_8))
+                        ? Optional.of(TextFiles.readUtf8(configFile))
                         : Optional.empty();
         Optional<MetricsFile> metrics =
                 Files.isRegularFile(metricsFile)
@@ -183,7 +183,7 @@ public final class RunFolder {
     private static Map<String, String> readResult(Path file) throws IOException {
         JsonNode root;
         try {
-            root = JSON.readTree(Files.readString(file, StandardCharsets.UTF_8));
+            root = JSON.readTree(TextFiles.readUtf8(file));
         } catch (JsonProcessingException e) {
             int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
             throw new RunFormatException(file, line, "not valid JSON: " + e.getOriginalMessage());

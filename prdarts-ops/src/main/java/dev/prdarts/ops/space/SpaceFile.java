@@ -1,10 +1,10 @@
 package dev.prdarts.ops.space;
 
 import com.moandjiezana.toml.Toml;
+import dev.prdarts.api.io.TextFiles;
 import dev.prdarts.api.space.ConstraintSpace;
 import dev.prdarts.ops.toml.TomlChecks;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,7 +51,7 @@ public final class SpaceFile {
      * @throws IOException when the file cannot be read
      */
     public static List<ConstraintSpace> read(Path file) throws IOException {
-        String text = Files.readString(file);
+        String text = TextFiles.readUtf8(file);
         Map<String, Object> root;
         Optional<String> empty = TomlChecks.emptyValue(text);
         if (empty.isPresent()) {

@@ -11,7 +11,9 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -27,8 +29,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Spaces come from {@link ConstraintSpaceProvider}s found with {@link ServiceLoader} (the
  * built-in DL, DR and UR and any plugin on the given class loader) and from TOML spaces files (see
- * {@link SpaceFile}). Names are unique: declaring one twice is an error that names both sources.
- * Instances are immutable; build them with {@link #builder()} or {@link #discover(ClassLoader)}.
+ * {@link SpaceFile}). Names are looked up ignoring case ({@code dl} finds {@code DL}) and keep the
+ * spelling they were registered with. Names are unique ignoring case: declaring one twice is an
+ * error that names both sources. Instances are immutable; build them with {@link #builder()} or
+ * {@link #discover(ClassLoader)}.
  */
 public final class SpaceRegistry {
 
@@ -36,10 +40,16 @@ public final class SpaceRegistry {
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]*");
 
+    /** The spaces by {@link #key(String)} of their names, in the order of {@link #entries()}. */
     private final Map<String, RegisteredSpace> spaces;
 
     private SpaceRegistry(Map<String, RegisteredSpace> spaces) {
         this.spaces = Collections.unmodifiableMap(new LinkedHashMap<>(spaces));
+    }
+
+    /** Returns the lookup key of a space name: the name in upper case, so case does not matter. */
+    private static String key(String name) {
+        return name.toUpperCase(Locale.ROOT);
     }
 
     /** Returns a registry of every provider visible to {@code loader}. */
@@ -69,7 +79,7 @@ public final class SpaceRegistry {
     }
 
     /**
-     * Returns the space with this name.
+     * Returns the space with this name, compared ignoring case.
      *
      * @throws IllegalArgumentException listing the known names when there is no such space
      */
@@ -78,12 +88,13 @@ public final class SpaceRegistry {
     }
 
     /**
-     * Returns the space with this name together with its source.
+     * Returns the space with this name, compared ignoring case, together with its source; {@link
+     * RegisteredSpace#name()} is the name as registered.
      *
      * @throws IllegalArgumentException listing the known names when there is no such space
      */
     public RegisteredSpace entry(String name) {
-        RegisteredSpace entry = name == null ? null : spaces.get(name);
+        RegisteredSpace entry = name == null ? null : spaces.get(key(name));
         if (entry == null) {
             throw new IllegalArgumentException(
                     "unknown constraint space '" + name + "'; known spaces: " + knownNames());
@@ -91,9 +102,9 @@ public final class SpaceRegistry {
         return entry;
     }
 
-    /** Returns the space with this name and its source, or empty. */
+    /** Returns the space with this name (compared ignoring case) and its source, or empty. */
     public Optional<RegisteredSpace> find(String name) {
-        return Optional.ofNullable(spaces.get(name));
+        return name == null ? Optional.empty() : Optional.ofNullable(spaces.get(key(name)));
     }
 
     /** Returns every space: built-in first, then plugins, then files, each in discovery order. */
@@ -101,18 +112,22 @@ public final class SpaceRegistry {
         return List.copyOf(spaces.values());
     }
 
-    /** Returns the names of all spaces in the order of {@link #entries()}. */
+    /** Returns the names of all spaces, as registered, in the order of {@link #entries()}. */
     public Set<String> names() {
-        return spaces.keySet();
+        Set<String> names = new LinkedHashSet<>();
+        for (RegisteredSpace entry : spaces.values()) {
+            names.add(entry.name());
+        }
+        return Collections.unmodifiableSet(names);
     }
 
     private String knownNames() {
-        return spaces.isEmpty() ? "(none)" : String.join(", ", spaces.keySet());
+        return spaces.isEmpty() ? "(none)" : String.join(", ", names());
     }
 
     @Override
     public String toString() {
-        return "SpaceRegistry" + spaces.keySet();
+        return "SpaceRegistry" + names();
     }
 
     /** Collects spaces from providers, files and code, then checks that names are unique. */
@@ -171,8 +186,8 @@ public final class SpaceRegistry {
         /**
          * Adds one space.
          *
-         * @throws IllegalArgumentException when the name is taken (both sources named) or is not
-         *     made of letters, digits, '_', '.' and '-'
+         * @throws IllegalArgumentException when the name is taken, ignoring case (both sources
+         *     named), or is not made of letters, digits, '_', '.' and '-'
          */
         public Builder add(ConstraintSpace space, SpaceSource source) {
             Objects.requireNonNull(space, "space");
@@ -186,8 +201,8 @@ public final class SpaceRegistry {
                                 + " must start with a letter or digit and hold only letters,"
                                 + " digits, '_', '.' and '-'");
             }
-            RegisteredSpace earlier = spaces.get(space.name());
-            if (earlier != null) {
+            RegisteredSpace earlier = spaces.get(key(space.name()));
+            if (earlier != null && earlier.name().equals(space.name())) {
                 throw new IllegalArgumentException(
                         "constraint space '"
                                 + space.name()
@@ -196,7 +211,19 @@ public final class SpaceRegistry {
                                 + " and by "
                                 + source);
             }
-            spaces.put(space.name(), new RegisteredSpace(space, source));
+            if (earlier != null) {
+                throw new IllegalArgumentException(
+                        "constraint space '"
+                                + space.name()
+                                + "' from "
+                                + source
+                                + " clashes with '"
+                                + earlier.name()
+                                + "' from "
+                                + earlier.source()
+                                + ": space names are compared ignoring case");
+            }
+            spaces.put(key(space.name()), new RegisteredSpace(space, source));
             return this;
         }
 
@@ -206,7 +233,7 @@ public final class SpaceRegistry {
             ordered.sort(Comparator.comparing(e -> e.source().kind()));
             Map<String, RegisteredSpace> byName = new LinkedHashMap<>();
             for (RegisteredSpace entry : ordered) {
-                byName.put(entry.name(), entry);
+                byName.put(key(entry.name()), entry);
             }
             return new SpaceRegistry(byName);
         }

@@ -47,6 +47,19 @@ final class FakeProviders {
         }
     }
 
+    /** A provider whose kernels start at 5, so its space leaves out conv(k=3,d=1,x=[]). */
+    public static final class NoStart implements ConstraintSpaceProvider {
+        @Override
+        public String name() {
+            return "K57";
+        }
+
+        @Override
+        public ConstraintSpace space() {
+            return new ConstraintSpace("K57", 5, 7, 1, 1, 1, 1);
+        }
+    }
+
     /** A provider that fails to build its space. */
     public static final class Broken implements ConstraintSpaceProvider {
         @Override

@@ -105,6 +105,33 @@ class SpaceFileTest {
     }
 
     @Test
+    void spaceWithoutTheStartingConvNamesFileSpaceAndRule() throws IOException {
+        SpaceFileException e =
+                failure(
+                        VALID.replace("kernel_min = 3", "kernel_min = 4")
+                                .replace("kernel_max = 5", "kernel_max = 6"));
+
+        assertTrue(
+                e.getMessage()
+                        .endsWith(
+                                "space 'K5' (#1): space K5: the bounds must admit the starting"
+                                        + " conv conv(k=3,d=1,x=[]), so kernel_min must be <= 3"
+                                        + " and kernel_max >= 3, got kernel_min = 4, kernel_max"
+                                        + " = 6"),
+                e.getMessage());
+    }
+
+    @Test
+    void kernelBoundsBelowThreeAreRefusedToo() throws IOException {
+        SpaceFileException e =
+                failure(
+                        VALID.replace("kernel_min = 3", "kernel_min = 1")
+                                .replace("kernel_max = 5", "kernel_max = 1"));
+
+        assertTrue(e.getMessage().contains("must admit the starting conv"), e.getMessage());
+    }
+
+    @Test
     void missingRequiredKeyIsNamed() throws IOException {
         SpaceFileException e = failure(VALID.replace("dilation_max = 1\n", ""));
         assertTrue(e.getMessage().endsWith("key 'dilation_max' is missing"), e.getMessage());

@@ -120,6 +120,23 @@ class SpaceRegistryTest {
     }
 
     @Test
+    void pluginSpaceWithoutTheStartingConvIsReportedWithItsRule() throws IOException {
+        try (URLClassLoader loader = pluginLoader("nostart", FakeProviders.NoStart.class)) {
+            IllegalStateException e =
+                    assertThrows(IllegalStateException.class, () -> SpaceRegistry.discover(loader));
+            assertTrue(e.getMessage().contains(FakeProviders.NoStart.class.getName()));
+            assertTrue(
+                    e.getMessage()
+                            .endsWith(
+                                    "failed: space K57: the bounds must admit the starting conv"
+                                            + " conv(k=3,d=1,x=[]), so kernel_min must be <= 3 and"
+                                            + " kernel_max >= 3, got kernel_min = 5, kernel_max ="
+                                            + " 7"),
+                    e.getMessage());
+        }
+    }
+
+    @Test
     void missingProviderClassIsReported() throws IOException {
         Path services = dir.resolve("ghost/META-INF/services");
         Files.createDirectories(services);
@@ -181,6 +198,40 @@ class SpaceRegistryTest {
                         + first
                         + " and by file "
                         + second,
+                e.getMessage());
+    }
+
+    @Test
+    void namesAreLookedUpIgnoringCaseAndKeepTheirRegisteredSpelling() {
+        SpaceRegistry registry =
+                SpaceRegistry.builder()
+                        .addProviders(testLoader)
+                        .add(new ConstraintSpace("Mine", 3, 3, 1, 0, 1, 0), SpaceSource.file("m"))
+                        .build();
+
+        assertEquals(BuiltinSpaces.DL, registry.get("dl"));
+        assertEquals("DL", registry.entry("dL").name());
+        assertEquals("Mine", registry.entry("MINE").name());
+        assertEquals("Mine", registry.find("mine").orElseThrow().name());
+        assertEquals(List.of("DL", "DR", "UR", "Mine"), List.copyOf(registry.names()));
+    }
+
+    @Test
+    void namesDifferingOnlyInCaseAreDuplicates() throws IOException {
+        Path toml =
+                file(
+                        "dl.toml",
+                        "[[space]]\nname = \"dl\"\nkernel_min = 3\nkernel_max = 3\n"
+                                + "dilation_max = 1\n");
+
+        SpaceRegistry.Builder builder = SpaceRegistry.builder().addProviders(testLoader);
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> builder.addFile(toml));
+        assertEquals(
+                "constraint space 'dl' from file "
+                        + toml
+                        + " clashes with 'DL' from built-in: space names are compared ignoring"
+                        + " case",
                 e.getMessage());
     }
 

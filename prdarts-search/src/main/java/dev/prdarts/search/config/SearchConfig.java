@@ -107,6 +107,21 @@ public record SearchConfig(
         return schedule.cycles().get(index);
     }
 
+    /**
+     * Returns a copy whose {@code search.space} is {@code name}, for example the registered
+     * spelling of a name that was given in another case.
+     */
+    public SearchConfig withSpace(String name) {
+        Search s =
+                new Search(
+                        name,
+                        search.catalog(),
+                        search.channels(),
+                        search.cells(),
+                        search.validEpochs());
+        return new SearchConfig(seed, threads, device, data, s, batch, weights, alpha, schedule);
+    }
+
     /** Returns a copy with another seed. */
     public SearchConfig withSeed(long newSeed) {
         return new SearchConfig(

@@ -1,6 +1,7 @@
 package dev.prdarts.search.config;
 
 import com.moandjiezana.toml.Toml;
+import dev.prdarts.api.io.TextFiles;
 import dev.prdarts.api.schedule.CycleSpec;
 import dev.prdarts.api.schedule.Schedule;
 import dev.prdarts.hardware.DeviceChoice;
@@ -176,7 +177,7 @@ public final class SearchConfigLoader {
         if (!Files.isRegularFile(file)) {
             throw new ConfigException(source + ": config file not found");
         }
-        return layer(source, parseToml(source, Files.readString(file, StandardCharsets.UTF_8)));
+        return layer(source, parseToml(source, TextFiles.readUtf8(file)));
     }
 
     private static Map<String, Object> parseToml(String source, String text)
@@ -311,7 +312,7 @@ public final class SearchConfigLoader {
         Map<String, Object> values = new LinkedHashMap<>();
         Map<String, Layer> origin = new LinkedHashMap<>();
         List<CycleSpec> cycles = null;
-        String cyclesOrigin = null;
+        Layer cyclesLayer = null;
         for (int i = 0; i < layers.size(); i++) {
             Layer layer = layers.get(i);
             layer.index = i;
@@ -321,7 +322,7 @@ public final class SearchConfigLoader {
             }
             if (layer.cycles != null) {
                 cycles = layer.cycles;
-                cyclesOrigin = layer.source;
+                cyclesLayer = layer;
             }
         }
         for (String key : KEYS.keySet()) {
@@ -337,8 +338,12 @@ public final class SearchConfigLoader {
         try {
             schedule = new Schedule(cycles);
         } catch (IllegalArgumentException e) {
-            throw new ConfigException(cyclesOrigin + ": " + e.getMessage(), e);
+            throw new ConfigException(cyclesLayer.source + ": " + e.getMessage(), e);
         }
+        InitialCatalog catalog = InitialCatalog.byKey((String) values.get("search.catalog"));
+        checkPoolSizes(schedule, catalog, cyclesLayer, origin.get("search.catalog"));
+        int validEpochs = intValue(values, "search.valid_epochs");
+        checkValidEpochs(schedule, validEpochs, cyclesLayer, origin.get("search.valid_epochs"));
         int batchMin = intValue(values, "batch.min");
         int batchMax = intValue(values, "batch.max");
         if (batchMax < batchMin) {
@@ -361,10 +366,10 @@ public final class SearchConfigLoader {
                         intValue(values, "data.limit")),
                 new SearchConfig.Search(
                         (String) values.get("search.space"),
-                        InitialCatalog.byKey((String) values.get("search.catalog")),
+                        catalog,
                         intValue(values, "search.channels"),
                         intValue(values, "search.cells"),
-                        intValue(values, "search.valid_epochs")),
+                        validEpochs),
                 new SearchConfig.Batch(
                         batchMin,
                         intValue(values, "batch.mult"),
@@ -384,6 +389,92 @@ public final class SearchConfigLoader {
                         doubleValue(values, "alpha.weight_decay"),
                         doubleValue(values, "alpha.grad_clip")),
                 schedule);
+    }
+
+    /**
+     * Checks that no cycle keeps more candidates than it can have: {@code kept} is the pool size
+     * after pruning and replacing (DESIGN section 5), so it is at most the pool size before the
+     * cycle (the catalog's size for the first cycle, the previous {@code kept} after that) plus the
+     * cycle's {@code morphs}.
+     */
+    private static void checkPoolSizes(
+            Schedule schedule, InitialCatalog catalog, Layer cyclesLayer, Layer catalogLayer)
+            throws ConfigException {
+        int pool = catalog.ops().size();
+        String poolText =
+                "catalog "
+                        + catalog.key()
+                        + " has "
+                        + pool
+                        + (catalogLayer == cyclesLayer ? "" : ", from " + catalogLayer.source);
+        for (int i = 0; i < schedule.cycles().size(); i++) {
+            CycleSpec c = schedule.cycles().get(i);
+            if (c.kept() > pool + c.morphs()) {
+                Layer later = catalogLayer.index > cyclesLayer.index ? catalogLayer : cyclesLayer;
+                throw new ConfigException(
+                        later.source
+                                + ": cycles["
+                                + i
+                                + "].kept must be <= the pool size before the cycle plus its"
+                                + " morphs ("
+                                + pool
+                                + " + "
+                                + c.morphs()
+                                + " = "
+                                + (pool + c.morphs())
+                                + "; "
+                                + poolText
+                                + "), got "
+                                + c.kept());
+            }
+            pool = c.kept();
+            poolText = "cycles[" + i + "].kept is " + pool;
+        }
+    }
+
+    /**
+     * Checks that the validated last epochs of every cycle lie after its grace epochs: the runner
+     * validates the last {@code search.valid_epochs} epochs, and a larger value would validate
+     * grace epochs, in which alpha does not train.
+     */
+    private static void checkValidEpochs(
+            Schedule schedule, int validEpochs, Layer cyclesLayer, Layer validLayer)
+            throws ConfigException {
+        for (int i = 0; i < schedule.cycles().size(); i++) {
+            CycleSpec c = schedule.cycles().get(i);
+            int searching = c.epochs() - c.graceEpochs();
+            if (validEpochs <= searching) {
+                continue;
+            }
+            String cycle =
+                    "cycles["
+                            + i
+                            + "] has "
+                            + searching
+                            + " (epochs "
+                            + c.epochs()
+                            + " - grace "
+                            + c.graceEpochs()
+                            + ")";
+            if (validLayer.index >= cyclesLayer.index) {
+                throw new ConfigException(
+                        validLayer.source
+                                + ": key 'search.valid_epochs' must be <= the non-grace epochs of"
+                                + " every cycle, so that no grace epoch is validated; "
+                                + cycle
+                                + (cyclesLayer == validLayer ? "" : ", from " + cyclesLayer.source)
+                                + ", got "
+                                + validEpochs);
+            }
+            throw new ConfigException(
+                    cyclesLayer.source
+                            + ": every cycle needs at least search.valid_epochs ("
+                            + validEpochs
+                            + ", from "
+                            + validLayer.source
+                            + ") non-grace epochs, so that no grace epoch is validated; "
+                            + cycle);
+        }
     }
 
     /**
@@ -468,10 +559,30 @@ public final class SearchConfigLoader {
             throw new ConfigException(
                     source + ": key '" + key + "' must be an integer, got " + describe(value));
         }
-        boolean fits = min == Long.MIN_VALUE || (v >= Integer.MIN_VALUE && v <= Integer.MAX_VALUE);
-        if (!fits || !ok.test(v)) {
+        boolean wide = min == Long.MIN_VALUE;
+        if (!wide && v > Integer.MAX_VALUE) {
+            throw new ConfigException(
+                    source
+                            + ": key '"
+                            + key
+                            + "' is too large: "
+                            + v
+                            + " is above the largest supported value "
+                            + Integer.MAX_VALUE);
+        }
+        if (!ok.test(v)) {
             throw new ConfigException(
                     source + ": key '" + key + "' must be " + rule + ", got " + v);
+        }
+        if (!wide && v < Integer.MIN_VALUE) {
+            throw new ConfigException(
+                    source
+                            + ": key '"
+                            + key
+                            + "' is too small: "
+                            + v
+                            + " is below the smallest supported value "
+                            + Integer.MIN_VALUE);
         }
         return v;
     }

@@ -3,6 +3,8 @@ package dev.prdarts.search.eval;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -10,6 +12,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.prdarts.api.data.Normalization;
 import dev.prdarts.api.genotype.Genotype;
+import dev.prdarts.api.io.TextFiles;
 import dev.prdarts.ops.catalog.Tensors;
 import dev.prdarts.search.genotype.GenotypeFiles;
 import dev.prdarts.search.genotype.GenotypeJson;
@@ -45,6 +48,9 @@ public final class ModelFolder {
 
     /** The value of the {@code format} field of {@code model.json}. */
     public static final String FORMAT = "prdarts-eval-model";
+
+    /** The value of the {@code version} field of {@code model.json}, the only one read. */
+    public static final int VERSION = 1;
 
     private static final ObjectMapper MAPPER =
             new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -122,16 +128,40 @@ public final class ModelFolder {
     /**
      * Reads {@code model.json} of a model folder or training run folder.
      *
-     * @throws IOException when the folder is incomplete or the file is malformed
+     * @throws IOException when the folder is incomplete, the file is malformed or of a format
+     *     version this code does not know
      */
     public static ModelInfo readInfo(Path dir) throws IOException {
         Path folder = locate(dir);
         Path file = folder.resolve(MODEL_JSON);
+        String text = TextFiles.readUtf8(file);
         JsonNode root;
         try {
-            root = MAPPER.readTree(file.toFile());
-        } catch (IOException e) {
-            throw new IOException(file + ": not valid JSON: " + e.getMessage(), e);
+            root = MAPPER.readTree(text);
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            String where =
+                    at == null
+                            ? ""
+                            : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
+            throw new IOException(
+                    file + ": not valid JSON" + where + ": " + e.getOriginalMessage(), e);
+        }
+        if (root == null || !root.isObject()) {
+            throw new IOException(file + ": expected a JSON object");
+        }
+        JsonNode version = root.get("version");
+        if (version == null || !version.canConvertToInt() || !version.isIntegralNumber()) {
+            throw new IOException(file + ": 'version' must be an integer, got " + version);
+        }
+        if (version.intValue() != VERSION) {
+            throw new IOException(
+                    file
+                            + ": unknown model format version "
+                            + version
+                            + " (this prdarts reads version "
+                            + VERSION
+                            + ")");
         }
         try {
             return fromJson(root);
@@ -210,7 +240,7 @@ public final class ModelFolder {
         EvalNetworkSpec s = info.spec();
         ObjectNode root = MAPPER.createObjectNode();
         root.put("format", FORMAT);
-        root.put("version", 1);
+        root.put("version", VERSION);
         root.put("channels", s.channels());
         root.put("cells", s.cells());
         root.put("classes", s.classes());

@@ -12,6 +12,7 @@ import dev.prdarts.api.genotype.CellGenotype;
 import dev.prdarts.api.genotype.CellType;
 import dev.prdarts.api.genotype.Genotype;
 import dev.prdarts.api.genotype.GenotypeEntry;
+import dev.prdarts.api.io.TextFiles;
 import dev.prdarts.api.ops.ConvOp;
 import dev.prdarts.api.ops.OpConfig;
 import dev.prdarts.api.ops.PoolOp;
@@ -74,7 +75,7 @@ public final class GenotypeJson {
      * @throws IOException when the file cannot be read
      */
     public static Genotype read(Path file) throws IOException {
-        String text = Files.readString(file, StandardCharsets.UTF_8);
+        String text = TextFiles.readUtf8(file);
         return parse(text, file.toString());
     }
 

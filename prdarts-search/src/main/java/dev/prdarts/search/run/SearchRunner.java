@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.prdarts.api.genotype.CellGenotype;
 import dev.prdarts.api.genotype.CellType;
 import dev.prdarts.api.genotype.Genotype;
+import dev.prdarts.api.io.TextFiles;
 import dev.prdarts.api.ops.OpConfig;
 import dev.prdarts.api.ops.OpKind;
 import dev.prdarts.api.random.SeededRandom;
@@ -216,7 +217,7 @@ public final class SearchRunner {
             if (newest.isEmpty()) {
                 Path toml = folder.file(RunFolder.CONFIG);
                 if (Files.isRegularFile(toml)) {
-                    checkConfig(readConfig(toml.toString(), Files.readString(toml)), force);
+                    checkConfig(readConfig(toml.toString(), TextFiles.readUtf8(toml)), force);
                 }
                 LOG.info(
                         "no usable checkpoint in {}; the search starts from the beginning",

@@ -3,6 +3,7 @@ package dev.prdarts.search.stats;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.prdarts.api.io.TextFiles;
 import java.io.BufferedWriter;
 import java.io.Closeable;
 import java.io.IOException;
@@ -68,7 +69,7 @@ public final class MetricsWriter implements Closeable {
     /** Returns the epochs of a metrics file, in file order. */
     public static List<EpochMetrics> read(Path file) throws IOException {
         List<EpochMetrics> all = new ArrayList<>();
-        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+        for (String line : TextFiles.readUtf8Lines(file)) {
             if (line.isBlank()) {
                 continue;
             }

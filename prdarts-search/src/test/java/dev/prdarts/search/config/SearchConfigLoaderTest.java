@@ -132,6 +132,31 @@ class SearchConfigLoaderTest {
     }
 
     @Test
+    void integerAboveTheIntRangeIsCalledTooLarge() throws Exception {
+        String msg = error("[search]\nchannels = 99999999999\n");
+
+        assertEquals(
+                dir.resolve("my.toml")
+                        + ": key 'search.channels' is too large: 99999999999 is above the largest"
+                        + " supported value 2147483647",
+                msg);
+    }
+
+    @Test
+    void cycleValueAboveTheIntRangeIsCalledTooLarge() throws Exception {
+        String msg = error("[[cycles]]\nepochs = 3000000000\ngrace = 0\nmorphs = 0\nkept = 1\n");
+
+        assertTrue(msg.contains("key 'cycles[0].epochs' is too large: 3000000000"), msg);
+    }
+
+    @Test
+    void negativeIntegerStillNamesTheRule() throws Exception {
+        String msg = error("[search]\nchannels = -99999999999\n");
+
+        assertTrue(msg.contains("key 'search.channels' must be >= 1, got -99999999999"), msg);
+    }
+
+    @Test
     void floatGivenForIntegerIsRefused() throws Exception {
         String msg = error("[data]\nlimit = 5.5\n");
 
@@ -169,6 +194,93 @@ class SearchConfigLoaderTest {
 
         assertTrue(msg.contains("my.toml"), msg);
         assertTrue(msg.contains("cycles[1].kept must be 1 in the last cycle, got 2"), msg);
+    }
+
+    @Test
+    void firstCycleKeepingMoreThanCatalogPlusMorphsIsRefused() throws Exception {
+        String msg =
+                error(
+                        "[[cycles]]\nepochs = 3\ngrace = 1\nmorphs = 2\nkept = 7\n"
+                                + "[[cycles]]\nepochs = 2\ngrace = 1\nmorphs = 0\nkept = 1\n");
+
+        assertEquals(
+                dir.resolve("my.toml")
+                        + ": cycles[0].kept must be <= the pool size before the cycle plus its"
+                        + " morphs (4 + 2 = 6; catalog prdarts4 has 4, from preset smoke), got 7",
+                msg);
+    }
+
+    @Test
+    void laterCycleKeepingMoreThanThePreviousPoolPlusMorphsIsRefused() throws Exception {
+        String msg =
+                error(
+                        "[search]\ncatalog = \"darts\"\n"
+                                + "[[cycles]]\nepochs = 3\ngrace = 1\nmorphs = 2\nkept = 10\n"
+                                + "[[cycles]]\nepochs = 3\ngrace = 1\nmorphs = 1\nkept = 12\n"
+                                + "[[cycles]]\nepochs = 2\ngrace = 1\nmorphs = 0\nkept = 1\n");
+
+        assertEquals(
+                dir.resolve("my.toml")
+                        + ": cycles[1].kept must be <= the pool size before the cycle plus its"
+                        + " morphs (10 + 1 = 11; cycles[0].kept is 10), got 12",
+                msg);
+    }
+
+    @Test
+    void keptEqualToPoolPlusMorphsIsAccepted() throws Exception {
+        Path file =
+                write(
+                        "[[cycles]]\nepochs = 3\ngrace = 1\nmorphs = 2\nkept = 6\n"
+                                + "[[cycles]]\nepochs = 2\ngrace = 1\nmorphs = 0\nkept = 1\n");
+
+        SearchConfig c = loader.load(Preset.SMOKE, file, Map.of());
+
+        assertEquals(6, c.cycle(0).kept());
+    }
+
+    @Test
+    void validEpochsReachingIntoGraceEpochsIsRefused() throws Exception {
+        String msg = error("[search]\nvalid_epochs = 2\n");
+
+        assertEquals(
+                dir.resolve("my.toml")
+                        + ": key 'search.valid_epochs' must be <= the non-grace epochs of every"
+                        + " cycle, so that no grace epoch is validated; cycles[2] has 1 (epochs 2"
+                        + " - grace 1), from preset smoke, got 2",
+                msg);
+    }
+
+    @Test
+    void validEpochsUpToTheNonGraceEpochsIsAccepted() throws Exception {
+        Path file =
+                write(
+                        "[search]\nvalid_epochs = 2\n"
+                                + "[[cycles]]\nepochs = 3\ngrace = 1\nmorphs = 0\nkept = 1\n");
+
+        assertEquals(2, loader.load(Preset.SMOKE, file, Map.of()).search().validEpochs());
+    }
+
+    @Test
+    void cyclesTooShortForAnEarlierValidEpochsNameBothSources() throws Exception {
+        Path file = write("[[cycles]]\nepochs = 3\ngrace = 2\nmorphs = 0\nkept = 1\n");
+
+        String msg =
+                assertThrows(
+                                ConfigException.class,
+                                () ->
+                                        loader.load(
+                                                "run/config.toml",
+                                                "[search]\nvalid_epochs = 2\n",
+                                                file,
+                                                Map.of()))
+                        .getMessage();
+
+        assertEquals(
+                file
+                        + ": every cycle needs at least search.valid_epochs (2, from"
+                        + " run/config.toml) non-grace epochs, so that no grace epoch is"
+                        + " validated; cycles[0] has 1 (epochs 3 - grace 2)",
+                msg);
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.prdarts.search.eval;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -68,6 +69,52 @@ class ModelFolderTest {
         assertTrue(
                 e.getMessage().contains("is incomplete: missing model.json, parameters.ndlist"),
                 e.getMessage());
+    }
+
+    /** Writes a complete model folder whose model.json has the given text. */
+    private static Path folderWithModelJson(Path dir, String json) throws IOException {
+        GenotypeJson.write(BuiltinGenotypes.get("DL1"), dir.resolve("genotype.json"));
+        Files.write(dir.resolve(ModelFolder.PARAMETERS), new byte[0]);
+        return Files.writeString(dir.resolve(ModelFolder.MODEL_JSON), json);
+    }
+
+    @Test
+    void unknownFormatVersionIsRefusedNamingFileAndVersion(@TempDir Path dir) throws IOException {
+        Path file =
+                folderWithModelJson(
+                        dir,
+                        "{\"format\": \"prdarts-eval-model\", \"version\": 99, \"channels\": 4}");
+
+        IOException e = assertThrows(IOException.class, () -> ModelFolder.readInfo(dir));
+
+        assertEquals(
+                file + ": unknown model format version 99 (this prdarts reads version 1)",
+                e.getMessage());
+    }
+
+    @Test
+    void versionThatIsNotAnIntegerIsRefused(@TempDir Path dir) throws IOException {
+        Path file =
+                folderWithModelJson(
+                        dir, "{\"format\": \"prdarts-eval-model\", \"version\": \"1\"}");
+
+        IOException e = assertThrows(IOException.class, () -> ModelFolder.readInfo(dir));
+
+        assertEquals(file + ": 'version' must be an integer, got \"1\"", e.getMessage());
+    }
+
+    @Test
+    void malformedJsonGivesLineAndColumnWithoutParserInternals(@TempDir Path dir)
+            throws IOException {
+        Path file = folderWithModelJson(dir, "{\n  \"format\": \"prdarts-eval-model\",\n  oops\n}");
+
+        IOException e = assertThrows(IOException.class, () -> ModelFolder.readInfo(dir));
+
+        assertTrue(
+                e.getMessage().startsWith(file + ": not valid JSON (line 3, column 3): "),
+                e.getMessage());
+        assertFalse(e.getMessage().contains("Source"), e.getMessage());
+        assertFalse(e.getMessage().contains("\n"), e.getMessage());
     }
 
     @Test
