@@ -43,19 +43,21 @@ public final class HardwareOptions {
     @Option(
             names = "--batch-min",
             paramLabel = "B",
-            description = "Smallest batch size, used after every rebuild. Default: 24.")
+            description =
+                    "Smallest batch size, used after every rebuild. Default: 24 (search: the"
+                            + " preset's).")
     String batchMin;
 
     @Option(
             names = "--batch-mult",
             paramLabel = "B",
-            description = "Step between batch sizes. Default: 8.")
+            description = "Step between batch sizes. Default: 8 (search: the preset's).")
     String batchMult;
 
     @Option(
             names = "--batch-max",
             paramLabel = "B",
-            description = "Largest batch size. Default: 128.")
+            description = "Largest batch size. Default: 128 (search: the preset's).")
     String batchMax;
 
     @Option(

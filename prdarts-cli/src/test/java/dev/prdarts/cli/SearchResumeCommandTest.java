@@ -104,6 +104,13 @@ class SearchResumeCommandTest {
                 "prdarts: error: run folder " + dir.resolve("nothing") + " does not exist",
                 missing.err().strip());
 
+        Path file = Files.writeString(dir.resolve("a-file"), "x");
+        Result notAFolder = run("search", "--resume", file.toString());
+        assertEquals(Main.EXIT_USAGE, notAFolder.code());
+        assertTrue(
+                notAFolder.err().contains("run folder " + file + " is a file, not a folder"),
+                notAFolder.err());
+
         Result empty = run("search", "--resume", dir.toString());
         assertEquals(Main.EXIT_USAGE, empty.code());
         assertEquals(

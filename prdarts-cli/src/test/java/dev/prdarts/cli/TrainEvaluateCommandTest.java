@@ -217,6 +217,14 @@ class TrainEvaluateCommandTest {
     }
 
     @Test
+    void evaluateSaysAFolderWithoutAModelIsNoRunFolder(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("notes.txt"), "x");
+        GenotypeCommandTest.Result r = run("evaluate", dir.toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("not a training run folder or model folder"), r.err());
+    }
+
+    @Test
     void evaluateNamesAnIncompleteFolder(@TempDir Path dir) throws IOException {
         Files.createDirectories(dir.resolve("model"));
         Files.writeString(dir.resolve("model/model.json"), "{}");

@@ -108,6 +108,14 @@ public final class ModelFolder {
                             + " its model/ folder)");
         }
         Path folder = Files.isRegularFile(dir.resolve(MODEL_JSON)) ? dir : dir.resolve("model");
+        if (!Files.isDirectory(folder)) {
+            throw new java.nio.file.NoSuchFileException(
+                    dir.toString(),
+                    null,
+                    "not a training run folder or model folder (no "
+                            + MODEL_JSON
+                            + " and no model/ folder)");
+        }
         List<String> missing = new ArrayList<>();
         for (String name : List.of(MODEL_JSON, GenotypeFiles.FILE_NAME, PARAMETERS)) {
             if (!Files.isRegularFile(folder.resolve(name))) {

@@ -157,6 +157,12 @@ public final class RunFolder {
      *     config.toml})
      */
     public static RunFolder existing(Path dir) {
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new IllegalStateException(
+                    "run folder "
+                            + dir
+                            + " is a file, not a folder (give the search's run folder)");
+        }
         if (!Files.isDirectory(dir)) {
             throw new IllegalStateException("run folder " + dir + " does not exist");
         }
