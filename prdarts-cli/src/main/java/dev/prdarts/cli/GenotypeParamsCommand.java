@@ -1,15 +1,13 @@
 package dev.prdarts.cli;
 
-import ai.djl.ndarray.NDManager;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.prdarts.api.genotype.Genotype;
-import dev.prdarts.search.eval.EvalNetwork;
+import dev.prdarts.search.eval.EvalNetworkSize;
 import dev.prdarts.search.eval.EvalNetworkSpec;
 import dev.prdarts.search.genotype.GenotypeFiles;
 import java.io.PrintWriter;
 import java.util.Locale;
-import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -73,12 +71,19 @@ final class GenotypeParamsCommand implements Callable<Integer> {
         Genotype g = GenotypeFiles.load(genotype);
         EvalNetworkSpec shape =
                 new EvalNetworkSpec(channels, cells, classes, inChannels, size, size, aux);
+        // counted from the genotype, not by building the network: any size can be asked about
         long params;
         long withoutAux;
-        try (NDManager manager = NDManager.newBaseManager()) {
-            EvalNetwork net = new EvalNetwork(g, shape, manager, new SplittableRandom(0));
-            params = net.parameterCount(aux);
-            withoutAux = net.parameterCount(false);
+        try {
+            params = EvalNetworkSize.parameters(g, shape, aux);
+            withoutAux = EvalNetworkSize.parameters(g, shape, false);
+        } catch (ArithmeticException e) {
+            throw new IllegalArgumentException(
+                    "--channels "
+                            + channels
+                            + " with --cells "
+                            + cells
+                            + ": the parameter count does not fit in 64 bits");
         }
 
         PrintWriter out = spec.commandLine().getOut();
