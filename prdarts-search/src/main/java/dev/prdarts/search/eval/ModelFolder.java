@@ -3,7 +3,6 @@ package dev.prdarts.search.eval;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,6 +13,7 @@ import dev.prdarts.api.data.Normalization;
 import dev.prdarts.api.genotype.Genotype;
 import dev.prdarts.api.io.TextFiles;
 import dev.prdarts.ops.catalog.Tensors;
+import dev.prdarts.search.JsonErrors;
 import dev.prdarts.search.genotype.GenotypeFiles;
 import dev.prdarts.search.genotype.GenotypeJson;
 import java.io.BufferedInputStream;
@@ -147,13 +147,7 @@ public final class ModelFolder {
         try {
             root = MAPPER.readTree(text);
         } catch (JsonProcessingException e) {
-            JsonLocation at = e.getLocation();
-            String where =
-                    at == null
-                            ? ""
-                            : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
-            throw new IOException(
-                    file + ": not valid JSON" + where + ": " + e.getOriginalMessage(), e);
+            throw new IOException(file + ": " + JsonErrors.notValidJson(e), e);
         }
         if (root == null || !root.isObject()) {
             throw new IOException(file + ": expected a JSON object");

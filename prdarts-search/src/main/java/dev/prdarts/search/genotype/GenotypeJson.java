@@ -1,6 +1,5 @@
 package dev.prdarts.search.genotype;
 
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -19,6 +18,7 @@ import dev.prdarts.api.ops.PoolOp;
 import dev.prdarts.api.ops.PoolType;
 import dev.prdarts.api.ops.SkipOp;
 import dev.prdarts.api.ops.ZeroOp;
+import dev.prdarts.search.JsonErrors;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -188,12 +188,7 @@ public final class GenotypeJson {
         try {
             return MAPPER.readTree(json);
         } catch (JsonProcessingException e) {
-            JsonLocation at = e.getLocation();
-            String where =
-                    at == null
-                            ? ""
-                            : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
-            throw ctx.fail("not valid JSON" + where + ": " + e.getOriginalMessage(), e);
+            throw ctx.fail(JsonErrors.notValidJson(e), e);
         }
     }
 
