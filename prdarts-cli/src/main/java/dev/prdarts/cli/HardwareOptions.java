@@ -80,7 +80,7 @@ public final class HardwareOptions {
             DeviceChoice.parse(device);
         }
         if (threads != null) {
-            positiveInt("--threads", threads);
+            threadCount(threads);
         }
         if (memoryBudget != null) {
             MemorySize.parseBytes(memoryBudget);
@@ -123,7 +123,7 @@ public final class HardwareOptions {
             config = config.withDevice(DeviceChoice.parse(device));
         }
         if (threads != null) {
-            OptionalInt intraOp = OptionalInt.of(positiveInt("--threads", threads));
+            OptionalInt intraOp = OptionalInt.of(threadCount(threads));
             config = config.withThreads(new EngineThreads(intraOp, config.threads().interOp()));
         }
         if (memoryBudget != null) {
@@ -145,6 +145,15 @@ public final class HardwareOptions {
                                     b.interval()));
         }
         return config;
+    }
+
+    private static int threadCount(String text) {
+        int value = positiveInt("--threads", text);
+        if (value > EngineThreads.MAX_THREADS) {
+            throw new IllegalArgumentException(
+                    "--threads must be <= " + EngineThreads.MAX_THREADS + ", got " + value);
+        }
+        return value;
     }
 
     private static int positiveInt(String option, String text) {

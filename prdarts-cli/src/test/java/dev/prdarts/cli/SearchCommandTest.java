@@ -183,6 +183,21 @@ class SearchCommandTest {
     }
 
     @Test
+    void threadCountsBeyondTheLimitAreRefused() throws Exception {
+        Result option = run("search", "--threads", "100000", "--out", dir.resolve("x").toString());
+        assertEquals(Main.EXIT_USAGE, option.code());
+        assertTrue(option.err().contains("--threads must be <= 1024, got 100000"), option.err());
+
+        Path config = dir.resolve("threads.toml");
+        Files.writeString(config, "threads = 100000\n");
+        Result file = run("search", "--config", config.toString());
+        assertEquals(Main.EXIT_USAGE, file.code());
+        assertTrue(file.err().contains("threads"), file.err());
+        assertTrue(file.err().contains("<= 1024"), file.err());
+        assertFalse(Files.exists(dir.resolve("x")));
+    }
+
+    @Test
     void outputThatIsAFileIsRefusedBeforeAnyWork() throws Exception {
         Path file = Files.writeString(dir.resolve("afile"), "x");
 

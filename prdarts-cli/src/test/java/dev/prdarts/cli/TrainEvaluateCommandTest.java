@@ -14,8 +14,11 @@ import dev.prdarts.search.eval.ModelInfo;
 import dev.prdarts.search.genotype.BuiltinGenotypes;
 import dev.prdarts.search.genotype.GenotypeJson;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -146,6 +149,79 @@ class TrainEvaluateCommandTest {
         assertTrue(r.err().contains("--channels 100000, --cells 3 at batch size 32"), r.err());
         assertTrue(r.err().contains("over the memory budget"), r.err());
         assertEquals("{\"earlier\": true}", Files.readString(out.resolve("model.json")));
+    }
+
+    @Test
+    void genotypeWithAnEnormousOperationIsRefusedBeforeAnyWork(@TempDir Path dir)
+            throws IOException {
+        StringBuilder edges = new StringBuilder();
+        for (int i = 0; i < 8; i++) {
+            String op = i == 0 ? "conv(k=3,d=1,x=[100000])" : "skip";
+            edges.append(i == 0 ? "" : ", ")
+                    .append("{\"op\": \"")
+                    .append(op)
+                    .append("\", \"input\": ")
+                    .append(i % 2)
+                    .append("}");
+        }
+        String cell = "{\"edges\": [" + edges + "], \"concat\": [2, 3, 4, 5]}";
+        Path file = dir.resolve("huge.json");
+        Files.writeString(file, "{\"normal\": " + cell + ", \"reduce\": " + cell + "}");
+
+        GenotypeCommandTest.Result r =
+                run(tinyTrain(dir.resolve("run"), "--genotype", file.toString()));
+
+        assertEquals(Main.EXIT_USAGE, r.code(), r.err());
+        assertTrue(r.err().contains("over the memory budget"), r.err());
+        assertTrue(Files.notExists(dir.resolve("run")), "nothing is written for a refused run");
+    }
+
+    @Test
+    void divergedTrainingStopsWithAMessageAndAnInfiniteRateIsRefused(@TempDir Path dir) {
+        GenotypeCommandTest.Result inf = run(tinyTrain(dir.resolve("a"), "--lr", "1e400"));
+        assertEquals(Main.EXIT_USAGE, inf.code());
+        assertTrue(inf.err().contains("finite"), inf.err());
+
+        GenotypeCommandTest.Result r =
+                run(tinyTrain(dir.resolve("b"), "--lr", "1e10", "--no-report"));
+        assertEquals(Main.EXIT_USAGE, r.code(), r.out() + r.err());
+        assertTrue(r.err().contains("training diverged"), r.err());
+    }
+
+    @Test
+    void forceDoesNotReplaceTheFolderOfARunningTraining(@TempDir Path dir) throws IOException {
+        Path run = Files.createDirectories(dir.resolve("run"));
+        Files.writeString(run.resolve("config.toml"), "[train]\n");
+        try (FileChannel ch =
+                        FileChannel.open(
+                                run.resolve(".lock"),
+                                StandardOpenOption.CREATE,
+                                StandardOpenOption.WRITE);
+                FileLock held = ch.lock()) {
+            GenotypeCommandTest.Result train = run(tinyTrain(run, "--force"));
+            GenotypeCommandTest.Result search = run("search", "--out", run.toString(), "--force");
+
+            assertEquals(Main.EXIT_USAGE, train.code());
+            assertTrue(train.err().contains("in use by a running training"), train.err());
+            assertEquals(Main.EXIT_USAGE, search.code());
+            assertTrue(search.err().contains("in use by a running training"), search.err());
+        }
+        assertEquals("[train]\n", Files.readString(run.resolve("config.toml")));
+    }
+
+    @Test
+    void forcedTrainingOverASearchRunLeavesNoSearchFiles(@TempDir Path dir) throws IOException {
+        Path run = Files.createDirectories(dir.resolve("run/pools"));
+        Files.writeString(dir.resolve("run/genotype.json"), "{}");
+        Files.writeString(dir.resolve("run/search.log"), "old");
+
+        GenotypeCommandTest.Result r = run(tinyTrain(dir.resolve("run"), "--force", "--no-report"));
+
+        assertEquals(0, r.code(), r.err());
+        assertTrue(Files.notExists(run), "pools/ of the search is gone");
+        assertTrue(Files.notExists(dir.resolve("run/genotype.json")));
+        assertTrue(Files.notExists(dir.resolve("run/search.log")));
+        assertTrue(Files.isRegularFile(dir.resolve("run/result.json")));
     }
 
     @Test

@@ -15,6 +15,12 @@ import java.util.OptionalInt;
  */
 public record EngineThreads(OptionalInt intraOp, OptionalInt interOp) {
 
+    /**
+     * The most threads accepted: more than any machine has cores, and few enough that the engine
+     * cannot exhaust the system's process limit by starting them.
+     */
+    public static final int MAX_THREADS = 1024;
+
     /** The system property DJL's PyTorch engine reads for the intra-op thread count. */
     public static final String INTRA_OP_PROPERTY = "ai.djl.pytorch.num_threads";
 
@@ -55,6 +61,10 @@ public record EngineThreads(OptionalInt intraOp, OptionalInt interOp) {
     private static void check(String what, OptionalInt count) {
         if (count.isPresent() && count.getAsInt() < 1) {
             throw new IllegalArgumentException(what + " must be >= 1, got " + count.getAsInt());
+        }
+        if (count.isPresent() && count.getAsInt() > MAX_THREADS) {
+            throw new IllegalArgumentException(
+                    what + " must be <= " + MAX_THREADS + ", got " + count.getAsInt());
         }
     }
 }

@@ -41,7 +41,7 @@ public final class SearchConfigLoader {
 
     static {
         integerKey("seed", Long.MIN_VALUE, "any integer", v -> true);
-        integerKey("threads", 1, ">= 1", v -> v >= 1);
+        integerKey("threads", 1, ">= 1 and <= 1024", v -> v >= 1 && v <= 1024);
         stringKey("device", "one of cpu, gpu, gpu:N, auto", SearchConfigLoader::isDevice);
         stringKey("data.dataset", "a non-empty name", s -> !s.isBlank());
         stringKey("data.dir", "a path, or empty for the dataset's default", s -> true);

@@ -67,6 +67,9 @@ public record RetrainConfig(
         if (!(learningRate > 0)) {
             throw new IllegalArgumentException("learning rate must be > 0, got " + learningRate);
         }
+        if (!Double.isFinite(learningRate)) {
+            throw new IllegalArgumentException("learning rate must be finite, got " + learningRate);
+        }
         if (!(minLearningRate >= 0 && minLearningRate <= learningRate)) {
             throw new IllegalArgumentException(
                     "minimum learning rate must be in [0, "

@@ -147,6 +147,15 @@ public final class Retrainer {
                     EpochCounter counter =
                             trainEpoch(network, sgd, stream, lr, owner, batchSizes, epoch);
                     last = Evaluator.evaluate(network, data.test(), config.batchSize(), owner);
+                    if (!Double.isFinite(last.loss())) {
+                        // NaN logits would count as hits of class 0; the weights are lost
+                        throw new IllegalStateException(
+                                "training diverged: the test loss is "
+                                        + last.loss()
+                                        + " after epoch "
+                                        + (epoch + 1)
+                                        + "; try a smaller learning rate");
+                    }
                     testAccs.add(last.top1());
                     double seconds = (System.nanoTime() - epochStart) / 1e9;
 

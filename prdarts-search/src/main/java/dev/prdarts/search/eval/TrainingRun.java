@@ -8,6 +8,9 @@ import dev.prdarts.search.run.RunFolder;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,9 +37,11 @@ public final class TrainingRun implements AutoCloseable {
 
     private final Path dir;
     private final BufferedWriter metrics;
+    private final FileChannel lock;
 
-    private TrainingRun(Path dir) throws IOException {
+    private TrainingRun(Path dir, FileChannel lock) throws IOException {
         this.dir = dir;
+        this.lock = lock;
         this.metrics =
                 Files.newBufferedWriter(
                         dir.resolve("metrics.jsonl"),
@@ -58,12 +63,33 @@ public final class TrainingRun implements AutoCloseable {
     public static TrainingRun create(Path dir, boolean force) throws IOException {
         checkFree(dir, force);
         if (force) {
-            for (String name : RUN_FILES) {
+            for (String name : RunFolder.ANY_RUN_FILES) {
                 deleteTree(dir.resolve(name));
             }
         }
         Files.createDirectories(dir);
-        return new TrainingRun(dir);
+        FileChannel channel =
+                FileChannel.open(
+                        dir.resolve(RunFolder.LOCK_FILE),
+                        StandardOpenOption.CREATE,
+                        StandardOpenOption.WRITE);
+        FileLock lock;
+        try {
+            lock = channel.tryLock();
+        } catch (OverlappingFileLockException e) {
+            lock = null;
+        }
+        if (lock == null) {
+            channel.close();
+            throw new IllegalStateException(
+                    "run folder " + dir + " is in use by a running training");
+        }
+        try {
+            return new TrainingRun(dir, channel);
+        } catch (IOException | RuntimeException e) {
+            channel.close();
+            throw e;
+        }
     }
 
     /**
@@ -83,7 +109,7 @@ public final class TrainingRun implements AutoCloseable {
         if (force) {
             return;
         }
-        for (String name : RUN_FILES) {
+        for (String name : RunFolder.ANY_RUN_FILES) {
             if (Files.exists(dir.resolve(name))) {
                 throw new IllegalArgumentException(
                         "output folder "
@@ -166,7 +192,11 @@ public final class TrainingRun implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        metrics.close();
+        try {
+            metrics.close();
+        } finally {
+            lock.close();
+        }
     }
 
     static void putNumberOrNull(ObjectNode node, String key, double value) {

@@ -46,8 +46,30 @@ public final class RunFolder {
                     GENOTYPE,
                     CheckpointStore.DIR);
 
-    /** The lock file a running search holds, inside {@code checkpoints/}. */
-    static final String LOCK_FILE = ".lock";
+    /**
+     * Every name a search or a training run writes at the top of its folder, reports included: what
+     * {@code --force} deletes, so a folder never mixes the files of two runs.
+     */
+    public static final List<String> ANY_RUN_FILES =
+            List.of(
+                    CONFIG,
+                    LOG,
+                    MetricsWriter.FILE,
+                    PoolsWriter.DIR,
+                    GENOTYPE,
+                    CheckpointStore.DIR,
+                    "train.log",
+                    "model",
+                    "result.json",
+                    "report.html",
+                    "plots",
+                    "cells.svg");
+
+    /**
+     * The lock file a running search holds inside {@code checkpoints/}, and a running training at
+     * the top of its folder.
+     */
+    public static final String LOCK_FILE = ".lock";
 
     private final Path dir;
 
@@ -85,7 +107,7 @@ public final class RunFolder {
             throw new IllegalStateException("output " + dir + " exists and is not a folder");
         }
         List<String> found = new ArrayList<>();
-        for (String name : RUN_FILES) {
+        for (String name : ANY_RUN_FILES) {
             if (Files.exists(dir.resolve(name))) {
                 found.add(name);
             }
@@ -105,13 +127,18 @@ public final class RunFolder {
     }
 
     /**
-     * Checks that no search is running in {@code dir}: a running search holds the lock file {@code
-     * checkpoints/.lock}, and its folder must not be replaced, not even with {@code --force}.
+     * Checks that no search or training is running in {@code dir}: a running search holds the lock
+     * file {@code checkpoints/.lock}, a training {@code .lock}, and their folder must not be
+     * replaced, not even with {@code --force}.
      *
      * @throws IllegalStateException naming the folder and the lock when a search holds it
      */
     public static void requireNotInUse(Path dir) {
-        Path lock = dir.resolve(CheckpointStore.DIR).resolve(LOCK_FILE);
+        requireUnlocked(dir, dir.resolve(CheckpointStore.DIR).resolve(LOCK_FILE), "search");
+        requireUnlocked(dir, dir.resolve(LOCK_FILE), "training");
+    }
+
+    private static void requireUnlocked(Path dir, Path lock, String kind) {
         if (!Files.isRegularFile(lock)) {
             return;
         }
@@ -131,7 +158,9 @@ public final class RunFolder {
             throw new IllegalStateException(
                     "run folder "
                             + dir
-                            + " is in use by a running search (lock "
+                            + " is in use by a running "
+                            + kind
+                            + " (lock "
                             + lock
                             + "); it cannot be replaced until that search ends");
         }

@@ -1,6 +1,6 @@
 package dev.prdarts.search.supernet;
 
-import java.util.Locale;
+import dev.prdarts.hardware.MemorySize;
 
 /**
  * Computes a lower bound of the memory a DARTS-shaped network needs to train, without building it,
@@ -76,7 +76,30 @@ public final class MemoryFloor {
             int width,
             int batch,
             long budgetBytes) {
-        long floor = bytes(channels, cells, height, width, batch);
+        check(what, channels, cells, height, width, batch, 0, budgetBytes);
+    }
+
+    /**
+     * Checks that the bound plus {@code extraBytes} known to be needed as well (for example the
+     * weights and gradients of operations counted exactly elsewhere) fits the memory budget.
+     *
+     * @throws IllegalArgumentException naming the settings, the bound and the budget when it does
+     *     not fit
+     */
+    public static void check(
+            String what,
+            int channels,
+            int cells,
+            int height,
+            int width,
+            int batch,
+            long extraBytes,
+            long budgetBytes) {
+        long base = bytes(channels, cells, height, width, batch);
+        long floor =
+                base == Long.MAX_VALUE || extraBytes > Long.MAX_VALUE - base
+                        ? Long.MAX_VALUE
+                        : base + extraBytes;
         if (floor > budgetBytes) {
             throw new IllegalArgumentException(
                     what
@@ -98,6 +121,6 @@ public final class MemoryFloor {
         if (bytes == Long.MAX_VALUE) {
             return "2^63 bytes";
         }
-        return String.format(Locale.ROOT, "%.1f GiB", bytes / (double) (1L << 30));
+        return MemorySize.format(bytes);
     }
 }
