@@ -1,5 +1,6 @@
 package dev.prdarts.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.FileNotFoundException;
 import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
@@ -94,9 +95,19 @@ final class Errors {
             msg = "permission denied: " + t.getMessage();
         } else if (t.getMessage() == null || t.getMessage().isBlank()) {
             msg = t.getClass().getSimpleName();
+        } else if (t instanceof JsonProcessingException json) {
+            // Jackson's own message ends in a description of its input source: leave that out
+            msg = "not valid JSON: " + json.getOriginalMessage();
         } else {
             msg = t.getMessage();
         }
-        return msg.replace('\n', ' ').strip();
+        return printable(msg.replace('\n', ' ').strip());
+    }
+
+    /** Returns {@code text} with control characters (a binary file's bytes) shown as {@code ?}. */
+    static String printable(String text) {
+        StringBuilder b = new StringBuilder(text.length());
+        text.codePoints().forEach(cp -> b.appendCodePoint(Character.isISOControl(cp) ? '?' : cp));
+        return b.toString();
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.prdarts.cli.report.CompareWriter;
 import dev.prdarts.cli.report.ReportWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -51,6 +52,10 @@ final class ReportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ReportWriter.Written written;
+        if (out != null && Files.exists(out) && !Files.isDirectory(out)) {
+            throw new IllegalArgumentException(
+                    "--out " + out + " is a file; the report needs a folder");
+        }
         if (compare) {
             written = CompareWriter.write(runs, out != null ? out : DEFAULT_COMPARE_OUT);
         } else {

@@ -56,6 +56,20 @@ class ReportCommandTest {
     }
 
     @Test
+    void reportToAnOutThatIsAFileIsRefused() throws Exception {
+        Path run = fixture("search-dl-3cycles");
+        Path file = Files.writeString(tmp.resolve("taken"), "keep");
+
+        int code = run("report", run.toString(), "--out", file.toString());
+
+        assertEquals(2, code);
+        assertEquals(
+                "prdarts: error: --out " + file + " is a file; the report needs a folder",
+                err.toString().strip());
+        assertEquals("keep", Files.readString(file));
+    }
+
+    @Test
     void reportOfAFolderThatIsNotARunFailsWithOneLine() throws Exception {
         Path dir = Files.createDirectories(tmp.resolve("plain"));
 

@@ -1,9 +1,11 @@
 package dev.prdarts.search.stats;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.prdarts.api.io.TextFiles;
+import dev.prdarts.search.JsonErrors;
 import java.io.BufferedWriter;
 import java.io.Closeable;
 import java.io.IOException;
@@ -69,11 +71,19 @@ public final class MetricsWriter implements Closeable {
     /** Returns the epochs of a metrics file, in file order. */
     public static List<EpochMetrics> read(Path file) throws IOException {
         List<EpochMetrics> all = new ArrayList<>();
+        int number = 0;
         for (String line : TextFiles.readUtf8Lines(file)) {
+            number++;
             if (line.isBlank()) {
                 continue;
             }
-            JsonNode o = JSON.readTree(line);
+            JsonNode o;
+            try {
+                o = JSON.readTree(line);
+            } catch (JsonProcessingException e) {
+                throw new IOException(
+                        file + ": line " + number + ": " + JsonErrors.notValidJson(e), e);
+            }
             all.add(
                     new EpochMetrics(
                             o.get("cycle").asInt(),
