@@ -4,9 +4,6 @@ import ai.djl.ndarray.NDManager;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.prdarts.api.genotype.Genotype;
-import dev.prdarts.api.genotype.GenotypeEntry;
-import dev.prdarts.api.ops.ConvOp;
-import dev.prdarts.api.ops.OpConfig;
 import dev.prdarts.cli.progress.CliProgress;
 import dev.prdarts.data.DataOptions;
 import dev.prdarts.data.DataSplits;
@@ -320,88 +317,37 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     /**
-     * Refuses a network that cannot fit the memory budget: the cells' outputs and preprocessing (a
-     * lower bound) plus the weights and gradients of every parameter, counted exactly from the
-     * genotype, so a genotype file with an enormous operation is refused before anything is
-     * written.
+     * Refuses a network that cannot fit the memory budget before anything is written (see {@link
+     * EvalNetworkSize#trainingFloorBytes}), so a genotype file with an enormous operation or far
+     * too many channels is one error line.
      */
     private void checkMemoryFloor(
             RetrainConfig base, Genotype cells, DataSplits data, HardwareConfig hw, long budget) {
-        long parameters;
-        try {
-            parameters =
-                    EvalNetworkSize.parameters(
-                            cells,
-                            new EvalNetworkSpec(
-                                    base.channels(),
-                                    base.cells(),
-                                    data.classes(),
-                                    data.shape().channels(),
-                                    data.shape().height(),
-                                    data.shape().width(),
-                                    false),
-                            false);
-        } catch (ArithmeticException e) {
-            parameters = Long.MAX_VALUE / 8;
-        }
-        // the widest operation's expanded tensor exists at least once, in the cell of its type
-        // with the fewest values per channel multiple (c * h * w)
-        long widestNormal = 1;
-        for (GenotypeEntry e : cells.normal().entries()) {
-            widestNormal = Math.max(widestNormal, expansion(e.op()));
-        }
-        long widestReduce = 1;
-        for (GenotypeEntry e : cells.reduce().entries()) {
-            widestReduce = Math.max(widestReduce, expansion(e.op()));
-        }
-        double minNormal = Double.MAX_VALUE;
-        double minReduce = Double.MAX_VALUE;
-        long c = base.channels();
-        long h = data.shape().height();
-        long w = data.shape().width();
-        for (int i = 0; i < base.cells(); i++) {
-            boolean reduction = i == base.cells() / 3 || i == 2 * base.cells() / 3;
-            if (reduction) {
-                c *= 2;
-                h = (h + 1) / 2;
-                w = (w + 1) / 2;
-                minReduce = Math.min(minReduce, (double) c * h * w);
-            } else {
-                minNormal = Math.min(minNormal, (double) c * h * w);
-            }
-        }
         int batch = adaptiveBatch ? hw.batch().bMin() : base.batchSize();
-        double expanded = 0;
-        if (minNormal < Double.MAX_VALUE) {
-            expanded = Math.max(expanded, 4.0 * batch * widestNormal * minNormal);
-        }
-        if (minReduce < Double.MAX_VALUE) {
-            expanded = Math.max(expanded, 4.0 * batch * widestReduce * minReduce);
-        }
-        long extra = (long) Math.min(Long.MAX_VALUE / 2, 8.0 * parameters + expanded);
-        MemoryFloor.check(
+        EvalNetworkSpec spec =
+                new EvalNetworkSpec(
+                        base.channels(),
+                        base.cells(),
+                        data.classes(),
+                        data.shape().channels(),
+                        data.shape().height(),
+                        data.shape().width(),
+                        false);
+        MemoryFloor.require(
                 "--genotype "
                         + genotype
                         + " with --channels "
                         + base.channels()
                         + ", --cells "
-                        + base.cells(),
-                base.channels(),
-                base.cells(),
-                data.shape().height(),
-                data.shape().width(),
-                batch,
-                extra,
+                        + base.cells()
+                        + " at batch size "
+                        + batch
+                        + " on "
+                        + spec.height()
+                        + "x"
+                        + spec.width()
+                        + " images",
+                EvalNetworkSize.trainingFloorBytes(cells, spec, batch),
                 budget);
-    }
-
-    private static long expansion(OpConfig op) {
-        long widest = 1;
-        if (op instanceof ConvOp conv) {
-            for (int m : conv.channelMultipliers()) {
-                widest = Math.max(widest, m);
-            }
-        }
-        return widest;
     }
 }

@@ -6,6 +6,7 @@ import dev.prdarts.api.genotype.GenotypeEntry;
 import dev.prdarts.api.ops.ConvOp;
 import dev.prdarts.api.ops.OpConfig;
 import dev.prdarts.api.ops.SkipOp;
+import dev.prdarts.search.supernet.MemoryFloor;
 
 /**
  * Counts the trainable parameters of an {@link EvalNetwork} from its genotype and shape alone, so
@@ -100,5 +101,59 @@ public final class EvalNetworkSize {
             return preprocessing(c, c);
         }
         return 0;
+    }
+
+    /**
+     * Returns a lower bound of the memory that training this network at batch size {@code batch}
+     * needs, in bytes: {@link MemoryFloor#bytes} (cell outputs and preprocessing), plus weights and
+     * gradients of every parameter, plus the widest expanded tensor of any operation in the cell of
+     * its type with the fewest values; {@link Long#MAX_VALUE} when it overflows.
+     */
+    public static long trainingFloorBytes(Genotype genotype, EvalNetworkSpec spec, int batch) {
+        double total =
+                MemoryFloor.bytes(
+                        spec.channels(), spec.cells(), spec.height(), spec.width(), batch);
+        try {
+            total += 8.0 * parameters(genotype, spec, false);
+        } catch (ArithmeticException e) {
+            return Long.MAX_VALUE;
+        }
+        double smallestNormal = Double.MAX_VALUE;
+        double smallestReduce = Double.MAX_VALUE;
+        long c = spec.channels();
+        long h = spec.height();
+        long w = spec.width();
+        for (int i = 0; i < spec.cells(); i++) {
+            if (spec.isReduction(i)) {
+                c *= 2;
+                h = (h + 1) / 2;
+                w = (w + 1) / 2;
+                smallestReduce = Math.min(smallestReduce, (double) c * h * w);
+            } else {
+                smallestNormal = Math.min(smallestNormal, (double) c * h * w);
+            }
+        }
+        double widest = 0;
+        if (smallestNormal < Double.MAX_VALUE) {
+            widest = widestExpansion(genotype.normal()) * smallestNormal;
+        }
+        if (smallestReduce < Double.MAX_VALUE) {
+            widest = Math.max(widest, widestExpansion(genotype.reduce()) * smallestReduce);
+        }
+        total += 4.0 * batch * widest;
+        return total >= Long.MAX_VALUE ? Long.MAX_VALUE : (long) total;
+    }
+
+    /** Returns the largest channel multiple of any operation of the cell (1 without convs). */
+    private static long widestExpansion(CellGenotype cell) {
+        long widest = 1;
+        for (GenotypeEntry e : cell.entries()) {
+            if (e.op() instanceof ConvOp conv) {
+                for (int m : conv.channelMultipliers()) {
+                    widest = Math.max(widest, m);
+                }
+            }
+        }
+        return widest;
     }
 }

@@ -51,19 +51,16 @@ public final class RunFolder {
      * {@code --force} deletes, so a folder never mixes the files of two runs.
      */
     public static final List<String> ANY_RUN_FILES =
-            List.of(
-                    CONFIG,
-                    LOG,
-                    MetricsWriter.FILE,
-                    PoolsWriter.DIR,
-                    GENOTYPE,
-                    CheckpointStore.DIR,
-                    "train.log",
-                    "model",
-                    "result.json",
-                    "report.html",
-                    "plots",
-                    "cells.svg");
+            Stream.concat(
+                            RUN_FILES.stream(),
+                            Stream.of(
+                                    "train.log",
+                                    "model",
+                                    "result.json",
+                                    "report.html",
+                                    "plots",
+                                    "cells.svg"))
+                    .toList();
 
     /**
      * The lock file a running search holds inside {@code checkpoints/}, and a running training at

@@ -76,41 +76,26 @@ public final class MemoryFloor {
             int width,
             int batch,
             long budgetBytes) {
-        check(what, channels, cells, height, width, batch, 0, budgetBytes);
+        require(
+                what + " at batch size " + batch + " on " + height + "x" + width + " images",
+                bytes(channels, cells, height, width, batch),
+                budgetBytes);
     }
 
     /**
-     * Checks that the bound plus {@code extraBytes} known to be needed as well (for example the
-     * weights and gradients of operations counted exactly elsewhere) fits the memory budget.
+     * Checks that a lower bound of the memory a network needs fits the budget.
      *
-     * @throws IllegalArgumentException naming the settings, the bound and the budget when it does
-     *     not fit
+     * @param what names the settings the bound comes from, for the message
+     * @param floorBytes the lower bound, {@link Long#MAX_VALUE} when it overflowed
+     * @throws IllegalArgumentException naming the settings, the bound and the budget when the bound
+     *     exceeds the budget
      */
-    public static void check(
-            String what,
-            int channels,
-            int cells,
-            int height,
-            int width,
-            int batch,
-            long extraBytes,
-            long budgetBytes) {
-        long base = bytes(channels, cells, height, width, batch);
-        long floor =
-                base == Long.MAX_VALUE || extraBytes > Long.MAX_VALUE - base
-                        ? Long.MAX_VALUE
-                        : base + extraBytes;
-        if (floor > budgetBytes) {
+    public static void require(String what, long floorBytes, long budgetBytes) {
+        if (floorBytes > budgetBytes) {
             throw new IllegalArgumentException(
                     what
-                            + " at batch size "
-                            + batch
-                            + " on "
-                            + height
-                            + "x"
-                            + width
-                            + " images needs more than "
-                            + gib(floor)
+                            + " needs more than "
+                            + gib(floorBytes)
                             + " (a lower bound), over the memory budget of "
                             + gib(budgetBytes)
                             + "; use fewer channels or cells");

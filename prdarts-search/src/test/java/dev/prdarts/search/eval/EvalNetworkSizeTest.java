@@ -77,4 +77,25 @@ class EvalNetworkSizeTest {
         assertEquals(4_017_646, small, "the fixture's count of DL2 at C = 36, 20 cells");
         assertTrue(large > 800_000L * small, "about quadratic in C: " + large);
     }
+
+    @Test
+    void trainingFloorCountsWeightsAndTheWidestExpansion() {
+        EvalNetworkSpec paper = new EvalNetworkSpec(36, 20, 10, 3, 32, 32, false);
+        long dl2 = EvalNetworkSize.trainingFloorBytes(BuiltinGenotypes.get("DL2"), paper, 96);
+        long weights = 8L * EvalNetworkSize.parameters(BuiltinGenotypes.get("DL2"), paper, false);
+        assertTrue(dl2 > weights && dl2 < (2L << 30), "DL2 paper floor " + dl2);
+
+        List<GenotypeEntry> entries = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            String op = i == 0 ? "conv(k=3,d=1,x=[100000])" : "skip";
+            entries.add(new GenotypeEntry(OpConfig.parse(op), i % 2));
+        }
+        CellGenotype wide = new CellGenotype(entries, List.of(2, 3, 4, 5));
+        Genotype g = new Genotype(wide, BuiltinGenotypes.get("DL2").reduce());
+        EvalNetworkSpec tiny = new EvalNetworkSpec(4, 3, 10, 1, 28, 28, false);
+
+        // one (32, 400000, 28, 28) float32 tensor in the normal cell at full resolution
+        long expanded = 4L * 32 * 100_000 * 4 * 28 * 28;
+        assertTrue(EvalNetworkSize.trainingFloorBytes(g, tiny, 32) >= expanded);
+    }
 }
