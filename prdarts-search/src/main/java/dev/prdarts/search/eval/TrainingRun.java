@@ -5,20 +5,16 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.moandjiezana.toml.TomlWriter;
 import dev.prdarts.search.run.RunFolder;
+import dev.prdarts.search.run.RunLock;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * The folder of a training run (docs/run-folder.md): {@code config.toml}, {@code train.log}
@@ -37,9 +33,9 @@ public final class TrainingRun implements AutoCloseable {
 
     private final Path dir;
     private final BufferedWriter metrics;
-    private final FileChannel lock;
+    private final RunLock lock;
 
-    private TrainingRun(Path dir, FileChannel lock) throws IOException {
+    private TrainingRun(Path dir, RunLock lock) throws IOException {
         this.dir = dir;
         this.lock = lock;
         this.metrics =
@@ -64,30 +60,17 @@ public final class TrainingRun implements AutoCloseable {
         checkFree(dir, force);
         if (force) {
             for (String name : RunFolder.ANY_RUN_FILES) {
-                deleteTree(dir.resolve(name));
+                RunFolder.deleteTree(dir.resolve(name));
             }
         }
-        Files.createDirectories(dir);
-        FileChannel channel =
-                FileChannel.open(
+        RunLock lock =
+                RunLock.acquire(
                         dir.resolve(RunFolder.LOCK_FILE),
-                        StandardOpenOption.CREATE,
-                        StandardOpenOption.WRITE);
-        FileLock lock;
+                        "run folder " + dir + " is in use by a running training");
         try {
-            lock = channel.tryLock();
-        } catch (OverlappingFileLockException e) {
-            lock = null;
-        }
-        if (lock == null) {
-            channel.close();
-            throw new IllegalStateException(
-                    "run folder " + dir + " is in use by a running training");
-        }
-        try {
-            return new TrainingRun(dir, channel);
+            return new TrainingRun(dir, lock);
         } catch (IOException | RuntimeException e) {
-            channel.close();
+            lock.close();
             throw e;
         }
     }
@@ -204,17 +187,6 @@ public final class TrainingRun implements AutoCloseable {
             node.putNull(key);
         } else {
             node.put(key, value);
-        }
-    }
-
-    private static void deleteTree(Path path) throws IOException {
-        if (!Files.exists(path)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(path)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
         }
     }
 }

@@ -6,8 +6,6 @@ import dev.prdarts.search.stats.PoolsWriter;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -136,22 +134,7 @@ public final class RunFolder {
     }
 
     private static void requireUnlocked(Path dir, Path lock, String kind) {
-        if (!Files.isRegularFile(lock)) {
-            return;
-        }
-        boolean held;
-        try (FileChannel ch = FileChannel.open(lock, StandardOpenOption.WRITE)) {
-            FileLock l = ch.tryLock();
-            held = l == null;
-            if (l != null) {
-                l.release();
-            }
-        } catch (OverlappingFileLockException e) {
-            held = true;
-        } catch (IOException e) {
-            held = false;
-        }
-        if (held) {
+        if (RunLock.isHeld(lock)) {
             throw new IllegalStateException(
                     "run folder "
                             + dir
@@ -159,7 +142,9 @@ public final class RunFolder {
                             + kind
                             + " (lock "
                             + lock
-                            + "); it cannot be replaced until that search ends");
+                            + "); it cannot be replaced until that "
+                            + kind
+                            + " ends");
         }
     }
 
@@ -243,7 +228,8 @@ public final class RunFolder {
         return dir.resolve(name);
     }
 
-    private static void deleteTree(Path path) throws IOException {
+    /** Deletes {@code path}: a file, or a folder with everything in it; nothing if missing. */
+    public static void deleteTree(Path path) throws IOException {
         if (Files.isDirectory(path)) {
             try (Stream<Path> walk = Files.walk(path)) {
                 List<Path> all = walk.sorted(Comparator.reverseOrder()).toList();

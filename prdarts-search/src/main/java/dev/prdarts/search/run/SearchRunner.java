@@ -51,14 +51,10 @@ import dev.prdarts.search.train.CosineSchedule;
 import dev.prdarts.search.train.NonFiniteLossException;
 import dev.prdarts.search.train.StepResult;
 import java.io.IOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -190,7 +186,7 @@ public final class SearchRunner {
      * @throws SearchStoppedException when a stop was requested; a checkpoint has been written
      */
     public SearchResult run() throws IOException {
-        try (RunLock lock = RunLock.acquire(checkpoints.dir())) {
+        try (RunLock lock = lock(checkpoints.dir())) {
             return execute(fresh(), null);
         }
     }
@@ -212,7 +208,7 @@ public final class SearchRunner {
      * @throws SearchStoppedException when a stop was requested; a checkpoint has been written
      */
     public SearchResult resume(boolean force) throws IOException {
-        try (RunLock lock = RunLock.acquire(checkpoints.dir())) {
+        try (RunLock lock = lock(checkpoints.dir())) {
             Optional<CheckpointStore.Loaded> newest = checkpoints.loadNewest();
             if (newest.isEmpty()) {
                 Path toml = folder.file(RunFolder.CONFIG);
@@ -959,43 +955,15 @@ public final class SearchRunner {
         }
     }
 
-    /** An exclusive lock on a run folder, so two processes never continue the same search. */
-    private static final class RunLock implements AutoCloseable {
-        private final FileChannel channel;
-        private final FileLock lock;
-
-        private RunLock(FileChannel channel, FileLock lock) {
-            this.channel = channel;
-            this.lock = lock;
-        }
-
-        static RunLock acquire(Path checkpointDir) throws IOException {
-            Files.createDirectories(checkpointDir);
-            Path file = checkpointDir.resolve(RunFolder.LOCK_FILE);
-            FileChannel ch =
-                    FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-            FileLock lock;
-            try {
-                lock = ch.tryLock();
-            } catch (OverlappingFileLockException e) {
-                lock = null;
-            }
-            if (lock == null) {
-                ch.close();
-                throw new IllegalStateException(
-                        "run folder "
-                                + checkpointDir.getParent()
-                                + " is in use by another search (lock "
-                                + file
-                                + ")");
-            }
-            return new RunLock(ch, lock);
-        }
-
-        @Override
-        public void close() throws IOException {
-            lock.release();
-            channel.close();
-        }
+    /** Takes the lock of the run folder whose checkpoints live in {@code checkpointDir}. */
+    private static RunLock lock(Path checkpointDir) throws IOException {
+        Path file = checkpointDir.resolve(RunFolder.LOCK_FILE);
+        return RunLock.acquire(
+                file,
+                "run folder "
+                        + checkpointDir.getParent()
+                        + " is in use by another search (lock "
+                        + file
+                        + ")");
     }
 }
