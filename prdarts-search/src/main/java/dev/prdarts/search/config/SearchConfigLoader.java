@@ -5,6 +5,7 @@ import dev.prdarts.api.io.TextFiles;
 import dev.prdarts.api.schedule.CycleSpec;
 import dev.prdarts.api.schedule.Schedule;
 import dev.prdarts.hardware.DeviceChoice;
+import dev.prdarts.hardware.EngineThreads;
 import dev.prdarts.hardware.MemorySize;
 import dev.prdarts.ops.toml.TomlChecks;
 import dev.prdarts.search.pools.InitialCatalog;
@@ -41,7 +42,11 @@ public final class SearchConfigLoader {
 
     static {
         integerKey("seed", Long.MIN_VALUE, "any integer", v -> true);
-        integerKey("threads", 1, ">= 1 and <= 1024", v -> v >= 1 && v <= 1024);
+        integerKey(
+                "threads",
+                1,
+                ">= 1 and <= " + EngineThreads.MAX_THREADS,
+                v -> v >= 1 && v <= EngineThreads.MAX_THREADS);
         stringKey("device", "one of cpu, gpu, gpu:N, auto", SearchConfigLoader::isDevice);
         stringKey("data.dataset", "a non-empty name", s -> !s.isBlank());
         stringKey("data.dir", "a path, or empty for the dataset's default", s -> true);
