@@ -70,6 +70,13 @@ public final class HardwareContext {
                 threads,
                 created.name(),
                 MemorySize.format(created.budgetBytes()));
+        if (!chosen.isGpu()) {
+            NativeRuntime runtime = NativeRuntime.current();
+            LOG.debug("native runtime: {}", runtime);
+            if (!runtime.advice().isEmpty()) {
+                LOG.info("note: {}", runtime.advice());
+            }
+        }
         return this;
     }
 

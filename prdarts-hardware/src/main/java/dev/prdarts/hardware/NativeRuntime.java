@@ -1,0 +1,99 @@
+package dev.prdarts.hardware;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * What the native side of this process runs with, beyond the engine: the malloc implementation and
+ * the OpenMP wait policy. Both change a CPU search's speed and resident memory a lot (see {@code
+ * docs/performance.md}), so benchmarks report them next to their figures.
+ *
+ * @param allocator {@code tcmalloc}, {@code jemalloc}, {@code mimalloc} or {@code glibc}
+ * @param ompWaitPolicy the {@code OMP_WAIT_POLICY} value, or {@code default} where unset
+ */
+public record NativeRuntime(String allocator, String ompWaitPolicy) {
+
+    /** The allocators recognised by a shared-library name in the process's memory maps. */
+    private static final List<String> ALLOCATORS = List.of("tcmalloc", "jemalloc", "mimalloc");
+
+    /**
+     * Returns the settings of this process (Linux; {@code glibc} where the maps are unreadable).
+     */
+    public static NativeRuntime current() {
+        String allocator;
+        try {
+            allocator = allocatorIn(Path.of("/proc/self/maps"));
+        } catch (UncheckedIOException e) {
+            allocator = "glibc";
+        }
+        return of(allocator, System.getenv());
+    }
+
+    /** Returns the settings for an allocator name and an environment. */
+    static NativeRuntime of(String allocator, Map<String, String> environment) {
+        String policy = environment.get("OMP_WAIT_POLICY");
+        return new NativeRuntime(
+                allocator,
+                policy == null || policy.isBlank() ? "default" : policy.toUpperCase(Locale.ROOT));
+    }
+
+    /**
+     * Returns the allocator named by a memory-maps file: the first of tcmalloc, jemalloc and
+     * mimalloc mapped as a library, else {@code glibc}.
+     *
+     * @throws UncheckedIOException where the file cannot be read
+     */
+    static String allocatorIn(Path maps) {
+        try (Stream<String> lines = Files.lines(maps)) {
+            List<String> libraries =
+                    lines.map(l -> l.substring(l.lastIndexOf(' ') + 1))
+                            .filter(name -> name.contains("/lib") && name.contains(".so"))
+                            .distinct()
+                            .toList();
+            for (String allocator : ALLOCATORS) {
+                for (String library : libraries) {
+                    String file = library.substring(library.lastIndexOf('/') + 1);
+                    if (file.startsWith("lib" + allocator)) {
+                        return allocator;
+                    }
+                }
+            }
+            return "glibc";
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Returns whether the OpenMP threads sleep at once when idle, which slows CPU steps. */
+    public boolean passiveWait() {
+        return ompWaitPolicy.equals("PASSIVE");
+    }
+
+    /** Returns advice for a CPU run, or an empty string where these settings are the fast ones. */
+    public String advice() {
+        StringBuilder b = new StringBuilder();
+        if (allocator.equals("glibc")) {
+            b.append(
+                    "glibc malloc holds about a fifth more memory than tcmalloc (install"
+                            + " libtcmalloc-minimal4; ./prdarts preloads it)");
+        }
+        if (passiveWait()) {
+            if (b.length() > 0) {
+                b.append("; ");
+            }
+            b.append("OMP_WAIT_POLICY=PASSIVE makes CPU steps about twice as slow");
+        }
+        return b.toString();
+    }
+
+    @Override
+    public String toString() {
+        return "allocator " + allocator + ", OMP_WAIT_POLICY " + ompWaitPolicy;
+    }
+}
