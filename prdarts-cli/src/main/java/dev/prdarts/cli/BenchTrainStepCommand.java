@@ -6,13 +6,12 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.prdarts.hardware.HardwareContext;
 import dev.prdarts.hardware.MemoryProbeRegistry;
+import dev.prdarts.hardware.NativeRuntime;
+import dev.prdarts.search.bench.ResidentMemory;
 import dev.prdarts.search.eval.EvalNetworkSpec;
 import dev.prdarts.search.eval.TrainStepBenchmark;
 import dev.prdarts.search.genotype.GenotypeFiles;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -99,7 +98,8 @@ public final class BenchTrainStepCommand implements Callable<Integer> {
             r = TrainStepBenchmark.run(settings, manager);
         }
         long peak = context.probe().peakBytes();
-        long processPeak = processPeakResidentBytes();
+        long processPeak = ResidentMemory.peak();
+        NativeRuntime runtime = NativeRuntime.current();
         double median = r.medianMillis();
         double imagesPerSecond = batch * 1000.0 / median;
 
@@ -125,6 +125,10 @@ public final class BenchTrainStepCommand implements Callable<Integer> {
             node.put("peak_memory_bytes", peak);
             node.put("memory_probe", context.probe().name());
             node.put("process_peak_rss_bytes", processPeak);
+            if (!context.device().isGpu()) {
+                node.put("allocator", runtime.allocator());
+                node.put("omp_wait_policy", runtime.ompWaitPolicy());
+            }
             out.println(mapper.writeValueAsString(node));
         } else {
             out.printf(
@@ -151,23 +155,11 @@ public final class BenchTrainStepCommand implements Callable<Integer> {
                     peak / 1048576.0,
                     context.probe().name(),
                     processPeak / 1048576.0);
+            if (!context.device().isGpu()) {
+                out.printf(Locale.ROOT, "native: %s%n", runtime);
+            }
         }
         out.flush();
         return 0;
-    }
-
-    /** Returns the peak resident set size of this process (VmHWM), or -1 where unknown. */
-    static long processPeakResidentBytes() {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-                if (line.startsWith("VmHWM:")) {
-                    String kb = line.substring(6).strip().split("\\s+")[0];
-                    return Long.parseLong(kb) * 1024;
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            return -1;
-        }
-        return -1;
     }
 }
