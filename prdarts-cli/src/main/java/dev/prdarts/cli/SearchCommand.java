@@ -212,7 +212,11 @@ final class SearchCommand implements Callable<Integer> {
             options.dataDir(Path.of(cfg.data().dir()));
         }
         DataSplits data = DataSplits.load(datasets, cfg.data().dataset(), options.build());
-        data.checkSearchLimit();
+        try {
+            data.checkSearchLimit();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("data.limit: " + e.getMessage(), e);
+        }
         MemoryFloor.check(
                 "search.channels = "
                         + cfg.search().channels()

@@ -196,7 +196,12 @@ final class TrainCommand implements Callable<Integer> {
                                     .cutout(base.cutout())
                                     .limit(base.limit())
                                     .build());
-            data.checkTrainingLimit();
+            try {
+                data.checkTrainingLimit();
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(
+                        (limit != null ? "--limit: " : "limit: ") + e.getMessage(), e);
+            }
             checkMemoryFloor(base, cells, data, hw, context.probe().budgetBytes());
             RetrainConfig config = base;
             if (base.auxiliary()

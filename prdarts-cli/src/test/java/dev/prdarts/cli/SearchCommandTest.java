@@ -120,6 +120,21 @@ class SearchCommandTest {
     }
 
     @Test
+    void dataDirWithTheBuiltinSampleIsRefusedBeforeAnythingIsWritten() throws Exception {
+        Path idx = Files.createDirectories(dir.resolve("fashion"));
+
+        Result r =
+                run("search", "--data-dir", idx.toString(), "--out", dir.resolve("x").toString());
+
+        assertEquals(Main.EXIT_USAGE, r.code());
+        assertTrue(r.err().contains("dataset 'builtin' is inside the jar"), r.err());
+        assertTrue(r.err().contains(idx.toString()), r.err());
+        assertTrue(r.err().contains("'fashion-mnist'"), r.err());
+        assertEquals(1, r.err().strip().lines().filter(l -> l.contains("error")).count(), r.err());
+        assertFalse(Files.exists(dir.resolve("x")));
+    }
+
+    @Test
     void folderHoldingARunIsRefusedWithoutForce() throws Exception {
         Files.writeString(dir.resolve("genotype.json"), "{}");
 
@@ -141,7 +156,9 @@ class SearchCommandTest {
         Result r = run("search", "--config", config.toString(), "--out", out.toString(), "--force");
 
         assertEquals(Main.EXIT_USAGE, r.code());
-        assertTrue(r.err().contains("limit 4000 is larger than the weight split"), r.err());
+        assertTrue(
+                r.err().contains("data.limit: limit 4000 is larger than the weight split"),
+                r.err());
         assertEquals("{\"earlier\": true}", Files.readString(out.resolve("genotype.json")));
         assertFalse(Files.exists(out.resolve("config.toml")));
     }

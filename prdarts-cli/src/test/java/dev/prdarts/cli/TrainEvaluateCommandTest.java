@@ -1,6 +1,7 @@
 package dev.prdarts.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDManager;
@@ -54,6 +55,19 @@ class TrainEvaluateCommandTest {
                                 out.toString()));
         args.addAll(List.of(extra));
         return args.toArray(new String[0]);
+    }
+
+    @Test
+    void tooLargeLimitNamesTheOptionAndWritesNothing(@TempDir Path dir) {
+        Path out = dir.resolve("run");
+        List<String> args = new ArrayList<>(List.of(tinyTrain(out)));
+        args.set(args.indexOf("64"), "7000");
+
+        GenotypeCommandTest.Result r = run(args.toArray(new String[0]));
+
+        assertEquals(Main.EXIT_USAGE, r.code(), r.err());
+        assertTrue(r.err().contains("--limit: limit 7000 is larger than the train split"), r.err());
+        assertFalse(Files.exists(out), "a refused training wrote " + out);
     }
 
     @Test

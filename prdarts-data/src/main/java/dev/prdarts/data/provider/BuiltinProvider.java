@@ -15,8 +15,8 @@ import java.util.Optional;
  *
  * <p>6,000 training images (600 per class) and 1,000 test images (100 per class), 1x28x28, stored
  * as gzipped IDX resources made by {@link BuiltinSampleTool} from the Debian package's files. It
- * needs no data folder, so a search runs on a fresh machine. The data folder of the request is
- * ignored.
+ * needs no data folder, so a search runs on a fresh machine. A request that names a data folder is
+ * refused: the folder would silently go unused.
  */
 public final class BuiltinProvider implements DatasetProvider {
 
@@ -35,6 +35,13 @@ public final class BuiltinProvider implements DatasetProvider {
 
     @Override
     public ImageDataset load(DatasetRequest request) throws IOException {
+        if (request.dataDir().isPresent()) {
+            throw new DatasetException(
+                    "dataset 'builtin' is inside the jar and reads no data folder (got "
+                            + request.dataDir().get()
+                            + "); for Fashion-MNIST IDX files in a folder use dataset"
+                            + " 'fashion-mnist'");
+        }
         ImageSet train = read("train");
         ImageSet test = read("t10k");
         return new ImageDataset(

@@ -2,9 +2,11 @@ package dev.prdarts.data.provider;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.prdarts.api.data.DatasetException;
 import dev.prdarts.api.data.DatasetRequest;
 import dev.prdarts.api.data.ImageDataset;
 import dev.prdarts.api.data.ImageSet;
@@ -34,6 +36,15 @@ class RealDataTest {
             assertEquals(100, testCounts[c], "test images of class " + c);
         }
         assertTrue(ds.home().isEmpty());
+    }
+
+    @Test
+    void builtinSampleRefusesADataFolder() {
+        DatasetException e =
+                assertThrows(
+                        DatasetException.class,
+                        () -> new BuiltinProvider().load(DatasetRequest.of(Path.of("/data/fm"))));
+        assertTrue(e.getMessage().contains("reads no data folder (got /data/fm)"), e.getMessage());
     }
 
     @Test
