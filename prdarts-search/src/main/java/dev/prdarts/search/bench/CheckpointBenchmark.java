@@ -14,7 +14,7 @@ import dev.prdarts.search.checkpoint.CheckpointFile;
 import dev.prdarts.search.checkpoint.StoredTensor;
 import dev.prdarts.search.config.SearchConfig;
 import dev.prdarts.search.pools.InitialCatalog;
-import dev.prdarts.search.run.SearchRunner;
+import dev.prdarts.search.run.CheckpointTensors;
 import dev.prdarts.search.supernet.Supernet;
 import dev.prdarts.search.supernet.SupernetSpec;
 import dev.prdarts.search.train.BilevelTrainer;
@@ -129,7 +129,7 @@ public final class CheckpointBenchmark {
             int count = 0;
             for (int i = 0; i < repeats; i++) {
                 long t0 = System.nanoTime();
-                List<StoredTensor> tensors = SearchRunner.checkpointTensors(net, trainer);
+                List<StoredTensor> tensors = CheckpointTensors.of(net, trainer);
                 long t1 = System.nanoTime();
                 CheckpointFile.write(file, new Checkpoint(meta, tensors));
                 long t2 = System.nanoTime();

@@ -1,7 +1,6 @@
 package dev.prdarts.search.run;
 
 import ai.djl.Device;
-import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -10,7 +9,6 @@ import dev.prdarts.api.genotype.CellType;
 import dev.prdarts.api.genotype.Genotype;
 import dev.prdarts.api.io.TextFiles;
 import dev.prdarts.api.ops.OpConfig;
-import dev.prdarts.api.ops.OpKind;
 import dev.prdarts.api.random.SeededRandom;
 import dev.prdarts.api.schedule.CycleSpec;
 import dev.prdarts.api.space.ConstraintSpace;
@@ -65,7 +63,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -95,13 +92,6 @@ public final class SearchRunner {
     private static final Logger LOG = LoggerFactory.getLogger(SearchRunner.class);
 
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    /** Name prefixes of the checkpoint tensors. */
-    private static final String NET = "net/";
-
-    private static final String SGD = "sgd/";
-    private static final String ADAM_M = "adam_m/";
-    private static final String ADAM_V = "adam_v/";
 
     private final SearchConfig config;
     private final DataSplits data;
@@ -361,7 +351,7 @@ public final class SearchRunner {
         long parameters = 0;
         try {
             if (from != null) {
-                loadNetwork(net, from);
+                CheckpointTensors.loadNetwork(net, from);
                 try {
                     batches.restore(s.batchSize);
                 } catch (IllegalArgumentException e) {
@@ -402,7 +392,7 @@ public final class SearchRunner {
                                 cycles.size(),
                                 cycle.epochs(),
                                 cycle.graceEpochs(),
-                                poolSizes(s.pools),
+                                SearchLog.poolSizes(s.pools),
                                 net.parameterCount());
                         batches.onRebuild();
                     }
@@ -410,7 +400,7 @@ public final class SearchRunner {
                         try (BilevelTrainer trainer =
                                 new BilevelTrainer(net, config.weights(), config.alpha(), root)) {
                             if (!starting && from != null) {
-                                loadOptimizers(trainer, from, s);
+                                CheckpointTensors.loadOptimizers(trainer, from, s);
                             }
                             while (s.epoch < cycle.epochs()) {
                                 EpochMetrics m = epoch(trainer, root, net, cycle, session, s);
@@ -419,7 +409,7 @@ public final class SearchRunner {
                                 s.finishedEpochs++;
                                 s.epoch++;
                                 s.progress = null;
-                                logEpoch(m, cycles.size(), cycle.epochs());
+                                SearchLog.epoch(m, cycles.size(), cycle.epochs());
                                 epochListener.accept(m);
                                 Path file = checkpoint(s, net, trainer, session);
                                 if (stop.get()) {
@@ -449,7 +439,7 @@ public final class SearchRunner {
                     }
                     PoolsWriter.write(
                             folder.dir(), new CycleReport(c + 1, cycle, last, outcomes, stats));
-                    logCycle(c + 1, outcomes, stats, last);
+                    SearchLog.cycle(c + 1, outcomes, stats, last);
                     listener.cycleFinished(c + 1);
 
                     if (last) {
@@ -490,7 +480,7 @@ public final class SearchRunner {
         LOG.info("final genotype:\n{}", GenotypeText.format(genotype));
         LOG.info(
                 "search finished in {}; genotype written to {}",
-                duration(seconds),
+                SearchLog.duration(seconds),
                 folder.file(RunFolder.GENOTYPE));
         return new SearchResult(
                 genotype,
@@ -632,7 +622,7 @@ public final class SearchRunner {
         s.sgdSteps = trainer.weightOptimizer().steps();
         s.adamSteps = trainer.alphaOptimizer().steps();
 
-        List<StoredTensor> tensors = checkpointTensors(net, trainer);
+        List<StoredTensor> tensors = CheckpointTensors.of(net, trainer);
         double seconds = s.seconds + (System.nanoTime() - streams.start) / 1e9;
         Checkpoint checkpoint =
                 new Checkpoint(s.toJson(streams.configText, streams.configSha, seconds), tensors);
@@ -645,78 +635,10 @@ public final class SearchRunner {
         return file;
     }
 
-    /**
-     * Returns the arrays a checkpoint holds, copied off the engine: the network's weights, BN
-     * buffers and alphas ({@code net/NAME}), the SGD momentum buffers ({@code sgd/NAME}) and the
-     * Adam moments ({@code adam_m/NAME}, {@code adam_v/NAME}).
-     */
-    public static List<StoredTensor> checkpointTensors(Supernet net, BilevelTrainer trainer) {
-        List<StoredTensor> tensors = new ArrayList<>();
-        for (Map.Entry<String, NDArray> e : net.state().entrySet()) {
-            tensors.add(StoredTensor.of(NET + e.getKey(), e.getValue()));
-        }
-        for (Map.Entry<String, NDArray> e :
-                trainer.weightOptimizer().momentumBuffers().entrySet()) {
-            tensors.add(StoredTensor.of(SGD + e.getKey(), e.getValue()));
-        }
-        for (Map.Entry<String, NDArray> e : trainer.alphaOptimizer().firstMoments().entrySet()) {
-            tensors.add(StoredTensor.of(ADAM_M + e.getKey(), e.getValue()));
-        }
-        for (Map.Entry<String, NDArray> e : trainer.alphaOptimizer().secondMoments().entrySet()) {
-            tensors.add(StoredTensor.of(ADAM_V + e.getKey(), e.getValue()));
-        }
-        return tensors;
-    }
-
     private SearchStoppedException stopped(Path checkpoint, String where) {
         SearchStoppedException e = new SearchStoppedException(folder.dir(), checkpoint, where);
         LOG.info(e.getMessage());
         return e;
-    }
-
-    private static void loadNetwork(Supernet net, CheckpointStore.Loaded from) {
-        try (NDManager tmp = net.manager().newSubManager()) {
-            Map<String, NDArray> arrays = new LinkedHashMap<>();
-            for (Map.Entry<String, StoredTensor> e : from.checkpoint().withPrefix(NET).entrySet()) {
-                arrays.put(e.getKey(), e.getValue().toArray(tmp));
-            }
-            net.loadState(arrays);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalStateException(
-                    "checkpoint "
-                            + from.file()
-                            + " does not fit the network of this configuration: "
-                            + e.getMessage(),
-                    e);
-        }
-    }
-
-    private static void loadOptimizers(
-            BilevelTrainer trainer, CheckpointStore.Loaded from, SearchState s) {
-        Checkpoint c = from.checkpoint();
-        try {
-            trainer.weightOptimizer().restore(floats(c.withPrefix(SGD)), s.sgdSteps);
-            trainer.alphaOptimizer()
-                    .restore(
-                            floats(c.withPrefix(ADAM_M)),
-                            floats(c.withPrefix(ADAM_V)),
-                            s.adamSteps);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalStateException(
-                    "checkpoint "
-                            + from.file()
-                            + " has optimizer states that do not fit this network: "
-                            + e.getMessage(),
-                    e);
-        }
-    }
-
-    private static Map<String, float[]> floats(Map<String, StoredTensor> tensors) {
-        Map<String, float[]> out = new LinkedHashMap<>();
-        for (Map.Entry<String, StoredTensor> e : tensors.entrySet()) {
-            out.put(e.getKey(), e.getValue().toFloatArray());
-        }
-        return out;
     }
 
     /**
@@ -833,101 +755,6 @@ public final class SearchRunner {
 
     private NDManager newManager() {
         return device == null ? NDManager.newBaseManager() : NDManager.newBaseManager(device);
-    }
-
-    private static String poolSizes(CellPools pools) {
-        int min = Integer.MAX_VALUE;
-        int max = 0;
-        for (CellType type : CellType.values()) {
-            for (EdgePool p : pools.edges(type)) {
-                min = Math.min(min, p.size());
-                max = Math.max(max, p.size());
-            }
-        }
-        return min == max ? String.valueOf(min) : min + "-" + max;
-    }
-
-    private static void logEpoch(EpochMetrics m, int cycles, int epochs) {
-        String valid =
-                m.validAcc() == null
-                        ? ""
-                        : String.format(
-                                Locale.ROOT,
-                                ", valid loss %.4f acc %.1f%%",
-                                m.validLoss(),
-                                m.validAcc() * 100);
-        LOG.info(
-                String.format(
-                        Locale.ROOT,
-                        "cycle %d/%d epoch %d/%d (%s): train loss %.4f acc %.1f%%%s, lr %.5f,"
-                                + " batch %d, %d images in %s",
-                        m.cycle(),
-                        cycles,
-                        m.epoch(),
-                        epochs,
-                        m.phase().key(),
-                        m.trainLoss(),
-                        m.trainAcc() * 100,
-                        valid,
-                        m.lr(),
-                        m.batchSize(),
-                        m.images(),
-                        duration(m.seconds())));
-    }
-
-    private static void logCycle(
-            int cycle,
-            Map<CellType, List<EdgeOutcome>> outcomes,
-            Map<CellType, CellStatistics> stats,
-            boolean last) {
-        for (CellType type : CellType.values()) {
-            int dropped = 0;
-            TreeMap<String, Integer> added = new TreeMap<>();
-            for (EdgeOutcome o : outcomes.get(type)) {
-                dropped += o.dropped();
-                for (Candidate c : o.next()) {
-                    if (c.isNew()) {
-                        added.merge(c.op().text(), 1, Integer::sum);
-                    }
-                }
-            }
-            CellStatistics s = stats.get(type);
-            LOG.info(
-                    String.format(
-                            Locale.ROOT,
-                            "cycle %d %s cell: conv %.0f%%, pool %.0f%%, skip %.0f%%, similarity"
-                                    + " %.2f, %d distinct ops seen; pruned %d candidates%s",
-                            cycle,
-                            type.key(),
-                            s.share().get(OpKind.CONV) * 100,
-                            s.share().get(OpKind.POOL) * 100,
-                            s.share().get(OpKind.SKIP) * 100,
-                            s.similarity(),
-                            s.distinctSeen(),
-                            dropped,
-                            last || added.isEmpty() ? "" : ", added " + added));
-            for (int e = 0; e < outcomes.get(type).size(); e++) {
-                EdgeOutcome o = outcomes.get(type).get(e);
-                if (o.missingMorphs() > 0) {
-                    LOG.info(
-                            "cycle {} {} edge {}: {} morph(s) found no new child within {}"
-                                    + " attempts",
-                            cycle,
-                            type.key(),
-                            e,
-                            o.missingMorphs(),
-                            PruneAndReplace.MAX_ATTEMPTS);
-                }
-            }
-        }
-    }
-
-    private static String duration(double seconds) {
-        if (seconds < 60) {
-            return String.format(Locale.ROOT, "%.1f s", seconds);
-        }
-        long s = Math.round(seconds);
-        return String.format(Locale.ROOT, "%d min %02d s", s / 60, s % 60);
     }
 
     /**
