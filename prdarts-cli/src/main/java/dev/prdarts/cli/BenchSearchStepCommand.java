@@ -77,8 +77,8 @@ public final class BenchSearchStepCommand implements Callable<Integer> {
     @Option(
             names = "--memory-epochs",
             description =
-                    "Epochs of the tiny search for the memory check, 0 to skip it (default:"
-                            + " ${DEFAULT-VALUE}).")
+                    "Epochs of the tiny search for the memory check, >= 3, or 0 to skip it"
+                            + " (default: ${DEFAULT-VALUE}).")
     int memoryEpochs = 10;
 
     @Option(names = "--json", description = "Print the result as one JSON object.")
@@ -86,13 +86,18 @@ public final class BenchSearchStepCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (threads < 1 || memoryEpochs == 1 || memoryEpochs < 0) {
+        if (threads < 1 || threads > EngineThreads.MAX_THREADS) {
             throw new IllegalArgumentException(
-                    "--threads must be >= 1 and --memory-epochs 0 or >= 2, got "
-                            + threads
-                            + " and "
+                    "--threads must be in [1, " + EngineThreads.MAX_THREADS + "], got " + threads);
+        }
+        if (memoryEpochs != 0 && memoryEpochs < MemoryDriftBenchmark.MIN_EPOCHS) {
+            throw new IllegalArgumentException(
+                    "--memory-epochs must be 0 (skip the check) or >= "
+                            + MemoryDriftBenchmark.MIN_EPOCHS
+                            + ", which compares a later epoch with epoch 2; got "
                             + memoryEpochs);
         }
+        pool = pool.toLowerCase(Locale.ROOT);
         Map<String, List<OpConfig>> all = SearchStepBenchmark.pools();
         if (!pool.equals("all") && !all.containsKey(pool)) {
             throw new IllegalArgumentException(

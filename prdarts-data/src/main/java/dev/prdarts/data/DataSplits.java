@@ -91,12 +91,9 @@ public final class DataSplits {
         }
         DataSplits splits = new DataSplits(dataset, options, normalization);
         LOG.info(
-                "dataset {}: {} training images ({} weight + {} alpha), {} test images, {}, {}"
-                        + " classes",
+                "dataset {}: {} training images, {} test images, {}, {} classes",
                 dataset.name(),
                 dataset.train().size(),
-                splits.cut,
-                dataset.train().size() - splits.cut,
                 dataset.test().size(),
                 dataset.shape(),
                 dataset.classes());
@@ -150,24 +147,31 @@ public final class DataSplits {
 
     /**
      * Checks that the {@code limit} fits every split a search uses, the weight and alpha halves,
-     * without creating any batch, so a command can refuse it before it writes anything.
+     * without creating any batch, so a command can refuse it before it writes anything; logs the
+     * images each half will use.
      *
      * @throws IllegalArgumentException naming the split and its size when the limit is larger
      */
     public void checkSearchLimit() {
-        weightHalf();
-        alphaHalf();
+        int weight = weightHalf().size();
+        int alpha = alphaHalf().size();
+        LOG.info("search: {} weight-half and {} alpha-half images{}", weight, alpha, limitNote());
     }
 
     /**
      * Checks that the {@code limit} fits every split a retraining uses, the whole training set and
-     * the test set, without creating any batch.
+     * the test set, without creating any batch; logs the images each will use.
      *
      * @throws IllegalArgumentException naming the split and its size when the limit is larger
      */
     public void checkTrainingLimit() {
-        train();
-        test();
+        int train = train().size();
+        int test = test().size();
+        LOG.info("training: {} training and {} test images{}", train, test, limitNote());
+    }
+
+    private String limitNote() {
+        return options.limit() > 0 ? " (limit " + options.limit() + ")" : "";
     }
 
     /** Returns the first {@code portion} of the training set, which trains the weights. */

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -15,12 +16,18 @@ import java.util.stream.Stream;
  * docs/performance.md}), so benchmarks report them next to their figures.
  *
  * @param allocator {@code tcmalloc}, {@code jemalloc}, {@code mimalloc} or {@code glibc}
- * @param ompWaitPolicy the {@code OMP_WAIT_POLICY} value, or {@code default} where unset
+ * @param ompWaitPolicy the {@code OMP_WAIT_POLICY} value in upper case, or {@code default} where
+ *     unset
+ * @param mallocChoice the launcher's {@code PRDARTS_MALLOC} value in lower case, {@code auto} where
+ *     unset
  */
-public record NativeRuntime(String allocator, String ompWaitPolicy) {
+public record NativeRuntime(String allocator, String ompWaitPolicy, String mallocChoice) {
 
     /** The allocators recognised by a shared-library name in the process's memory maps. */
     private static final List<String> ALLOCATORS = List.of("tcmalloc", "jemalloc", "mimalloc");
+
+    /** The values of {@code OMP_WAIT_POLICY} that OpenMP knows, and {@code default} for unset. */
+    private static final List<String> WAIT_POLICIES = List.of("default", "ACTIVE", "PASSIVE");
 
     /**
      * Returns the settings of this process (Linux; {@code glibc} where the maps are unreadable).
@@ -38,9 +45,15 @@ public record NativeRuntime(String allocator, String ompWaitPolicy) {
     /** Returns the settings for an allocator name and an environment. */
     static NativeRuntime of(String allocator, Map<String, String> environment) {
         String policy = environment.get("OMP_WAIT_POLICY");
+        String malloc = environment.get("PRDARTS_MALLOC");
         return new NativeRuntime(
                 allocator,
-                policy == null || policy.isBlank() ? "default" : policy.toUpperCase(Locale.ROOT));
+                policy == null || policy.isBlank()
+                        ? "default"
+                        : policy.strip().toUpperCase(Locale.ROOT),
+                malloc == null || malloc.isBlank()
+                        ? "auto"
+                        : malloc.strip().toLowerCase(Locale.ROOT));
     }
 
     /**
@@ -77,19 +90,24 @@ public record NativeRuntime(String allocator, String ompWaitPolicy) {
 
     /** Returns advice for a CPU run, or an empty string where these settings are the fast ones. */
     public String advice() {
-        StringBuilder b = new StringBuilder();
+        List<String> notes = new ArrayList<>();
         if (allocator.equals("glibc")) {
-            b.append(
-                    "glibc malloc holds about a fifth more memory than tcmalloc (install"
-                            + " libtcmalloc-minimal4; ./prdarts preloads it)");
+            notes.add(
+                    mallocChoice.equals("system")
+                            ? "glibc malloc (PRDARTS_MALLOC=system) holds about a fifth more memory"
+                                    + " than tcmalloc"
+                            : "glibc malloc holds about a fifth more memory than tcmalloc (install"
+                                    + " libtcmalloc-minimal4; ./prdarts preloads it)");
         }
         if (passiveWait()) {
-            if (b.length() > 0) {
-                b.append("; ");
-            }
-            b.append("OMP_WAIT_POLICY=PASSIVE makes CPU steps about twice as slow");
+            notes.add("OMP_WAIT_POLICY=PASSIVE makes CPU steps about twice as slow");
+        } else if (!WAIT_POLICIES.contains(ompWaitPolicy)) {
+            notes.add(
+                    "OMP_WAIT_POLICY="
+                            + ompWaitPolicy
+                            + " is not a wait policy (ACTIVE or PASSIVE); OpenMP ignores it");
         }
-        return b.toString();
+        return String.join("; ", notes);
     }
 
     @Override

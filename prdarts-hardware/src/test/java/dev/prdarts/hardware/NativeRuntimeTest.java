@@ -85,6 +85,25 @@ class NativeRuntimeTest {
     }
 
     @Test
+    void glibcChosenOnPurposeGetsNoInstallHint() {
+        NativeRuntime chosen = NativeRuntime.of("glibc", Map.of("PRDARTS_MALLOC", "System"));
+        assertEquals("system", chosen.mallocChoice());
+        assertTrue(chosen.advice().contains("PRDARTS_MALLOC=system"), chosen.advice());
+        assertFalse(chosen.advice().contains("install"), chosen.advice());
+    }
+
+    @Test
+    void unknownWaitPolicyIsNamed() {
+        NativeRuntime odd = NativeRuntime.of("tcmalloc", Map.of("OMP_WAIT_POLICY", "garbage"));
+        assertEquals(
+                "OMP_WAIT_POLICY=GARBAGE is not a wait policy (ACTIVE or PASSIVE); OpenMP ignores"
+                        + " it",
+                odd.advice());
+        assertEquals(
+                "", NativeRuntime.of("tcmalloc", Map.of("OMP_WAIT_POLICY", "active")).advice());
+    }
+
+    @Test
     void glibcGetsAdvice() {
         NativeRuntime glibc = NativeRuntime.of("glibc", Map.of("OMP_WAIT_POLICY", "ACTIVE"));
         assertTrue(glibc.advice().contains("libtcmalloc-minimal4"), glibc.advice());

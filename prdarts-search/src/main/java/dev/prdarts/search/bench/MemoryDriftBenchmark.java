@@ -39,6 +39,9 @@ import java.util.stream.Stream;
  */
 public final class MemoryDriftBenchmark {
 
+    /** The fewest epochs worth a check: epoch 2 is the reference, so a later one must follow. */
+    public static final int MIN_EPOCHS = 3;
+
     /** The start of the result line a child JVM prints. */
     static final String RESULT_MARKER = "prdarts-memory-drift:";
 

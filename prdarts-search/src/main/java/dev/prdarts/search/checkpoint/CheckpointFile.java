@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.prdarts.api.io.Folders;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.BufferUnderflowException;
@@ -68,7 +69,7 @@ public final class CheckpointFile {
      */
     public static void write(Path target, Checkpoint checkpoint) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
+        Folders.create(dir);
         Path tmp = temporaryFor(target);
         boolean pause = target.getFileName().toString().equals(System.getProperty(TEST_PAUSE));
         try {

@@ -262,7 +262,9 @@ public final class SearchConfigLoader {
             }
         }
         if (table.isEmpty()) {
-            known.add(CYCLES);
+            known.remove(CYCLES);
+            return String.join(", ", known)
+                    + "; known tables: [data], [search], [batch], [weights], [alpha], [[cycles]]";
         }
         return String.join(", ", known);
     }

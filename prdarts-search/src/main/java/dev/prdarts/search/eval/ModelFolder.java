@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.prdarts.api.data.Normalization;
 import dev.prdarts.api.genotype.Genotype;
+import dev.prdarts.api.io.Folders;
 import dev.prdarts.api.io.TextFiles;
 import dev.prdarts.ops.catalog.Tensors;
 import dev.prdarts.search.JsonErrors;
@@ -66,7 +67,7 @@ public final class ModelFolder {
      * @throws IOException when a file cannot be written
      */
     public static void save(EvalNetwork network, ModelInfo info, Path dir) throws IOException {
-        Files.createDirectories(dir);
+        Folders.create(dir);
         GenotypeJson.write(network.genotype(), dir.resolve(GenotypeFiles.FILE_NAME));
 
         NDList arrays = new NDList();

@@ -1,5 +1,6 @@
 package dev.prdarts.search.run;
 
+import dev.prdarts.api.io.Folders;
 import dev.prdarts.search.checkpoint.CheckpointStore;
 import dev.prdarts.search.stats.MetricsWriter;
 import dev.prdarts.search.stats.PoolsWriter;
@@ -85,7 +86,7 @@ public final class RunFolder {
         for (String name : found) {
             deleteTree(dir.resolve(name));
         }
-        Files.createDirectories(dir);
+        Folders.create(dir);
         return new RunFolder(dir);
     }
 

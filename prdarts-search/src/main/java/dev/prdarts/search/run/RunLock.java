@@ -1,5 +1,6 @@
 package dev.prdarts.search.run;
 
+import dev.prdarts.api.io.Folders;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -31,7 +32,7 @@ public final class RunLock implements AutoCloseable {
      * @throws IllegalStateException with {@code busy} when the lock is held
      */
     public static RunLock acquire(Path file, String busy) throws IOException {
-        Files.createDirectories(file.toAbsolutePath().getParent());
+        Folders.create(file.toAbsolutePath().getParent());
         FileChannel ch =
                 FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         FileLock lock;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.prdarts.api.genotype.CellType;
+import dev.prdarts.api.io.Folders;
 import dev.prdarts.api.ops.OpKind;
 import dev.prdarts.search.pools.Candidate;
 import dev.prdarts.search.pools.EdgeIndex;
@@ -34,7 +35,7 @@ public final class PoolsWriter {
      */
     public static Path write(Path runDir, CycleReport report) throws IOException {
         Path dir = runDir.resolve(DIR);
-        Files.createDirectories(dir);
+        Folders.create(dir);
         Path file = dir.resolve("cycle-" + report.cycle() + ".json");
         Path tmp = dir.resolve("cycle-" + report.cycle() + ".json.tmp");
         String text = JSON.writerWithDefaultPrettyPrinter().writeValueAsString(toJson(report));

@@ -117,6 +117,17 @@ class SearchConfigLoaderTest {
     }
 
     @Test
+    void unknownTopLevelKeyListsTheKeysAndTheTables() throws Exception {
+        String msg = error("bogus = 1\n");
+
+        assertTrue(
+                msg.endsWith(
+                        "unknown key 'bogus'; known keys: device, seed, threads; known tables:"
+                                + " [data], [search], [batch], [weights], [alpha], [[cycles]]"),
+                msg);
+    }
+
+    @Test
     void unknownTableIsRefused() throws Exception {
         String msg = error("[dataa]\nlimit = 5\n");
 
