@@ -97,6 +97,14 @@ public final class BenchSearchStepCommand implements Callable<Integer> {
                             + ", which compares a later epoch with epoch 2; got "
                             + memoryEpochs);
         }
+        if (batchSize < 1 || steps < 1 || warmup < 0) {
+            throw new IllegalArgumentException(
+                    batchSize < 1
+                            ? "--batch-size must be >= 1, got " + batchSize
+                            : steps < 1
+                                    ? "--steps must be >= 1, got " + steps
+                                    : "--warmup must be >= 0, got " + warmup);
+        }
         pool = pool.toLowerCase(Locale.ROOT);
         Map<String, List<OpConfig>> all = SearchStepBenchmark.pools();
         if (!pool.equals("all") && !all.containsKey(pool)) {
@@ -150,6 +158,7 @@ public final class BenchSearchStepCommand implements Callable<Integer> {
         o.put("engine_threads", threadsText);
         o.put("allocator", runtime.allocator());
         o.put("omp_wait_policy", runtime.ompWaitPolicy());
+        o.put("native_note", runtime.advice());
         o.put("batch_size", batchSize);
         o.put("input", "3x32x32");
         o.put("channels", 16);

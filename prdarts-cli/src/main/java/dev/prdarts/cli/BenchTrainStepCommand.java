@@ -128,6 +128,7 @@ public final class BenchTrainStepCommand implements Callable<Integer> {
             if (!context.device().isGpu()) {
                 node.put("allocator", runtime.allocator());
                 node.put("omp_wait_policy", runtime.ompWaitPolicy());
+                node.put("native_note", runtime.advice());
             }
             out.println(mapper.writeValueAsString(node));
         } else {

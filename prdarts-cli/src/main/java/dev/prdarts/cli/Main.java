@@ -124,6 +124,16 @@ public final class Main implements Runnable {
         CommandLine cli = new CommandLine(main);
         cli.setOut(out);
         cli.setErr(err);
+        // an empty path would mean the current folder: a run would land among the user's files
+        cli.registerConverter(
+                Path.class,
+                value -> {
+                    if (value.isBlank()) {
+                        throw new CommandLine.TypeConversionException(
+                                "an empty value is not a path");
+                    }
+                    return Path.of(value);
+                });
         cli.setParameterExceptionHandler(
                 (ex, a) -> {
                     err.println("prdarts: error: " + Errors.usage(ex));

@@ -55,6 +55,22 @@ class CommandLineErrorsTest {
     }
 
     @Test
+    void emptyPathsAreRefusedRatherThanMeaningTheCurrentFolder() {
+        assertOneLine(
+                "invalid value for option '--out': an empty value is not a path; see ./prdarts"
+                        + " search --help",
+                "search",
+                "--out",
+                "");
+        assertOneLine(
+                "invalid value for option '--out': an empty value is not a path; see ./prdarts"
+                        + " train --help",
+                "train",
+                "--out",
+                " ");
+    }
+
+    @Test
     void ourOwnErrorsUseTheSameFormat() {
         assertOneLine(
                 "NOPE: neither a built-in genotype (DL1, DL2, DR, UR, DARTS_V2) nor an existing"

@@ -43,17 +43,30 @@ class LauncherTest {
     }
 
     @Test
-    void libraryPathMustBeAnElfFile() throws Exception {
+    void aFileTheLoaderCannotPreloadIsRefused() throws Exception {
         Path text = Files.writeString(dir.resolve("libfake.so"), "not a library");
 
         Result r = launch(text.toString());
 
         assertEquals(2, r.code(), r.output());
-        assertEquals(
-                "prdarts: error: PRDARTS_MALLOC="
-                        + text
-                        + ": is not a shared library (no ELF header)",
-                r.output().strip());
+        String expected = "prdarts: error: PRDARTS_MALLOC=" + text + ": cannot be preloaded (";
+        assertTrue(r.output().strip().startsWith(expected), r.output());
+        assertEquals(1, r.output().strip().lines().count(), r.output());
+    }
+
+    @Test
+    void pathsThatLdPreloadWouldSplitAreRefused() throws Exception {
+        Path spaced = Files.createDirectories(dir.resolve("a b")).resolve("liba.so");
+        Files.writeString(spaced, "x");
+
+        Result r = launch(spaced.toString());
+
+        assertEquals(2, r.code(), r.output());
+        assertTrue(
+                r.output()
+                        .strip()
+                        .endsWith(": LD_PRELOAD cannot hold a path with spaces or colons"),
+                r.output());
     }
 
     @Test

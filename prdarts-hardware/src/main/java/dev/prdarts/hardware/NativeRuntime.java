@@ -16,8 +16,7 @@ import java.util.stream.Stream;
  * docs/performance.md}), so benchmarks report them next to their figures.
  *
  * @param allocator {@code tcmalloc}, {@code jemalloc}, {@code mimalloc} or {@code glibc}
- * @param ompWaitPolicy the {@code OMP_WAIT_POLICY} value in upper case, or {@code default} where
- *     unset
+ * @param ompWaitPolicy the {@code OMP_WAIT_POLICY} value as set, or {@code default} where unset
  * @param mallocChoice the launcher's {@code PRDARTS_MALLOC} value in lower case, {@code auto} where
  *     unset
  */
@@ -27,7 +26,7 @@ public record NativeRuntime(String allocator, String ompWaitPolicy, String mallo
     private static final List<String> ALLOCATORS = List.of("tcmalloc", "jemalloc", "mimalloc");
 
     /** The values of {@code OMP_WAIT_POLICY} that OpenMP knows, and {@code default} for unset. */
-    private static final List<String> WAIT_POLICIES = List.of("default", "ACTIVE", "PASSIVE");
+    private static final List<String> WAIT_POLICIES = List.of("DEFAULT", "ACTIVE", "PASSIVE");
 
     /**
      * Returns the settings of this process (Linux; {@code glibc} where the maps are unreadable).
@@ -48,9 +47,7 @@ public record NativeRuntime(String allocator, String ompWaitPolicy, String mallo
         String malloc = environment.get("PRDARTS_MALLOC");
         return new NativeRuntime(
                 allocator,
-                policy == null || policy.isBlank()
-                        ? "default"
-                        : policy.strip().toUpperCase(Locale.ROOT),
+                policy == null ? "default" : policy.strip(),
                 malloc == null || malloc.isBlank()
                         ? "auto"
                         : malloc.strip().toLowerCase(Locale.ROOT));
@@ -85,13 +82,14 @@ public record NativeRuntime(String allocator, String ompWaitPolicy, String mallo
 
     /** Returns whether the OpenMP threads sleep at once when idle, which slows CPU steps. */
     public boolean passiveWait() {
-        return ompWaitPolicy.equals("PASSIVE");
+        return ompWaitPolicy.equalsIgnoreCase("PASSIVE");
     }
 
     /** Returns advice for a CPU run, or an empty string where these settings are the fast ones. */
     public String advice() {
         List<String> notes = new ArrayList<>();
-        if (allocator.equals("glibc")) {
+        boolean chosenLibrary = mallocChoice.contains("/") || mallocChoice.contains(".so");
+        if (allocator.equals("glibc") && !chosenLibrary) {
             notes.add(
                     mallocChoice.equals("system")
                             ? "glibc malloc (PRDARTS_MALLOC=system) holds about a fifth more memory"
@@ -101,7 +99,9 @@ public record NativeRuntime(String allocator, String ompWaitPolicy, String mallo
         }
         if (passiveWait()) {
             notes.add("OMP_WAIT_POLICY=PASSIVE makes CPU steps about twice as slow");
-        } else if (!WAIT_POLICIES.contains(ompWaitPolicy)) {
+        } else if (ompWaitPolicy.isEmpty()) {
+            notes.add("OMP_WAIT_POLICY is set but empty; OpenMP ignores it");
+        } else if (!WAIT_POLICIES.contains(ompWaitPolicy.toUpperCase(Locale.ROOT))) {
             notes.add(
                     "OMP_WAIT_POLICY="
                             + ompWaitPolicy
@@ -112,6 +112,9 @@ public record NativeRuntime(String allocator, String ompWaitPolicy, String mallo
 
     @Override
     public String toString() {
-        return "allocator " + allocator + ", OMP_WAIT_POLICY " + ompWaitPolicy;
+        return "allocator "
+                + allocator
+                + ", OMP_WAIT_POLICY "
+                + (ompWaitPolicy.isEmpty() ? "(empty)" : ompWaitPolicy);
     }
 }

@@ -74,7 +74,7 @@ class NativeRuntimeTest {
     @Test
     void waitPolicyComesFromTheEnvironment() {
         NativeRuntime passive = NativeRuntime.of("tcmalloc", Map.of("OMP_WAIT_POLICY", "passive"));
-        assertEquals("PASSIVE", passive.ompWaitPolicy());
+        assertEquals("passive", passive.ompWaitPolicy());
         assertTrue(passive.passiveWait());
         assertTrue(passive.advice().contains("PASSIVE"), passive.advice());
 
@@ -93,12 +93,23 @@ class NativeRuntimeTest {
     }
 
     @Test
+    void aLibraryChosenByPathGetsNoAllocatorAdvice() {
+        NativeRuntime chosen =
+                NativeRuntime.of(
+                        "glibc", Map.of("PRDARTS_MALLOC", "/lib/x86_64-linux-gnu/libz.so.1"));
+        assertEquals("", chosen.advice());
+    }
+
+    @Test
     void unknownWaitPolicyIsNamed() {
         NativeRuntime odd = NativeRuntime.of("tcmalloc", Map.of("OMP_WAIT_POLICY", "garbage"));
         assertEquals(
-                "OMP_WAIT_POLICY=GARBAGE is not a wait policy (ACTIVE or PASSIVE); OpenMP ignores"
+                "OMP_WAIT_POLICY=garbage is not a wait policy (ACTIVE or PASSIVE); OpenMP ignores"
                         + " it",
                 odd.advice());
+        NativeRuntime empty = NativeRuntime.of("tcmalloc", Map.of("OMP_WAIT_POLICY", ""));
+        assertEquals("OMP_WAIT_POLICY is set but empty; OpenMP ignores it", empty.advice());
+        assertEquals("allocator tcmalloc, OMP_WAIT_POLICY (empty)", empty.toString());
         assertEquals(
                 "", NativeRuntime.of("tcmalloc", Map.of("OMP_WAIT_POLICY", "active")).advice());
     }

@@ -1,6 +1,7 @@
 package dev.prdarts.cli.report;
 
 import dev.prdarts.api.genotype.Genotype;
+import dev.prdarts.api.io.Folders;
 import dev.prdarts.search.genotype.GenotypeText;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -50,7 +51,7 @@ public final class CompareWriter {
             }
             runs.put(name, RunFolder.read(dir));
         }
-        Files.createDirectories(outDir.resolve("plots"));
+        Folders.create(outDir.resolve("plots"));
         List<Path> files = new ArrayList<>();
         Path html = outDir.resolve(COMPARE_FILE);
         files.add(html);

@@ -1,6 +1,7 @@
 package dev.prdarts.cli.report;
 
 import dev.prdarts.api.genotype.CellType;
+import dev.prdarts.api.io.Folders;
 import dev.prdarts.api.ops.OpConfig;
 import dev.prdarts.search.genotype.GenotypeText;
 import java.io.IOException;
@@ -53,7 +54,7 @@ public final class ReportWriter {
      */
     public static Written write(Path runDir, Path outDir) throws IOException {
         RunFolder run = RunFolder.read(runDir);
-        Files.createDirectories(outDir.resolve("plots"));
+        Folders.create(outDir.resolve("plots"));
         List<Path> files = new ArrayList<>();
         Path html = outDir.resolve(REPORT_FILE);
         files.add(html);

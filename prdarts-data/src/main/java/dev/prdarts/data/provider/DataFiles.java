@@ -23,6 +23,15 @@ final class DataFiles {
             throw new DatasetException(
                     "dataset " + dataset + " needs a data folder (--data-dir) holding " + expects);
         }
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new DatasetException(
+                    dir,
+                    "is a file, not a data folder (dataset "
+                            + dataset
+                            + " expects "
+                            + expects
+                            + ")");
+        }
         if (!Files.isDirectory(dir)) {
             throw new DatasetException(
                     dir, "missing data folder (dataset " + dataset + " expects " + expects + ")");

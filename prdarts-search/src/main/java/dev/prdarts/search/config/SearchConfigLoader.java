@@ -35,6 +35,10 @@ import java.util.function.LongPredicate;
  */
 public final class SearchConfigLoader {
 
+    /** The tables a search config may hold, as the error messages list them. */
+    private static final String KNOWN_TABLES =
+            "[data], [search], [batch], [weights], [alpha], [[cycles]]";
+
     private static final String CYCLES = "cycles";
     private static final List<String> CYCLE_KEYS = List.of("epochs", "grace", "morphs", "kept");
 
@@ -179,6 +183,9 @@ public final class SearchConfigLoader {
 
     private Layer readFile(Path file) throws ConfigException, IOException {
         String source = file.toString();
+        if (Files.isDirectory(file)) {
+            throw new ConfigException(source + ": is a folder, not a config file");
+        }
         if (!Files.isRegularFile(file)) {
             throw new ConfigException(source + ": config file not found");
         }
@@ -210,6 +217,16 @@ public final class SearchConfigLoader {
                 continue;
             }
             Key spec = KEYS.get(key);
+            if (spec == null && isTable(key)) {
+                throw new ConfigException(
+                        source
+                                + ": key '"
+                                + key
+                                + "' must be a table (["
+                                + key
+                                + "]), got "
+                                + e.getValue());
+            }
             if (spec == null) {
                 throw new ConfigException(
                         source + ": unknown key '" + key + "'; known keys: " + knownKeys(key));
@@ -231,8 +248,8 @@ public final class SearchConfigLoader {
                             source
                                     + ": unknown table '["
                                     + key
-                                    + "]'; known tables: data, search, batch, weights, alpha,"
-                                    + " [[cycles]]");
+                                    + "]'; known tables: "
+                                    + KNOWN_TABLES);
                 }
                 @SuppressWarnings("unchecked")
                 Map<String, Object> sub = (Map<String, Object>) table;
@@ -263,8 +280,7 @@ public final class SearchConfigLoader {
         }
         if (table.isEmpty()) {
             known.remove(CYCLES);
-            return String.join(", ", known)
-                    + "; known tables: [data], [search], [batch], [weights], [alpha], [[cycles]]";
+            return String.join(", ", known) + "; known tables: " + KNOWN_TABLES;
         }
         return String.join(", ", known);
     }

@@ -128,6 +128,13 @@ class SearchConfigLoaderTest {
     }
 
     @Test
+    void aTableGivenAsAValueIsNamed() throws Exception {
+        String msg = error("data = 3\n");
+
+        assertTrue(msg.endsWith("my.toml: key 'data' must be a table ([data]), got 3"), msg);
+    }
+
+    @Test
     void unknownTableIsRefused() throws Exception {
         String msg = error("[dataa]\nlimit = 5\n");
 
