@@ -97,13 +97,14 @@ public final class BenchSearchStepCommand implements Callable<Integer> {
                             + ", which compares a later epoch with epoch 2; got "
                             + memoryEpochs);
         }
-        if (batchSize < 1 || steps < 1 || warmup < 0) {
-            throw new IllegalArgumentException(
-                    batchSize < 1
-                            ? "--batch-size must be >= 1, got " + batchSize
-                            : steps < 1
-                                    ? "--steps must be >= 1, got " + steps
-                                    : "--warmup must be >= 0, got " + warmup);
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("--batch-size must be >= 1, got " + batchSize);
+        }
+        if (steps < 1) {
+            throw new IllegalArgumentException("--steps must be >= 1, got " + steps);
+        }
+        if (warmup < 0) {
+            throw new IllegalArgumentException("--warmup must be >= 0, got " + warmup);
         }
         pool = pool.toLowerCase(Locale.ROOT);
         Map<String, List<OpConfig>> all = SearchStepBenchmark.pools();
