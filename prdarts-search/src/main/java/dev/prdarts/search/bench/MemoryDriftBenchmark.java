@@ -21,11 +21,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * Checks that native memory does not grow while a search trains: runs a tiny one-cycle search on
@@ -117,11 +116,7 @@ public final class MemoryDriftBenchmark {
             runner.setEpochListener(m -> resident.add(ResidentMemory.current()));
             runner.run();
         } finally {
-            try (Stream<Path> walk = Files.walk(dir)) {
-                for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(p);
-                }
-            }
+            RunFolder.deleteTree(dir);
         }
         return new Result(resident, (System.nanoTime() - t0) / 1e9);
     }
@@ -156,6 +151,11 @@ public final class MemoryDriftBenchmark {
         builder.environment().put("OPT_OUT_TRACKING", "true");
         builder.environment().put("DJL_OFFLINE", "true");
         Process child = builder.start();
+        // the output is read to its end below, so the time limit must end a silent child itself
+        CompletableFuture<Process> killer =
+                child.onExit()
+                        .orTimeout(CHILD_TIMEOUT_MINUTES, TimeUnit.MINUTES)
+                        .whenComplete((p, timeout) -> child.destroyForcibly());
         Deque<String> tail = new ArrayDeque<>();
         String result = null;
         try (BufferedReader out =
@@ -170,7 +170,8 @@ public final class MemoryDriftBenchmark {
                     tail.removeFirst();
                 }
             }
-            if (!child.waitFor(CHILD_TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
+            child.waitFor();
+            if (killer.isCompletedExceptionally()) {
                 throw new IOException(
                         "memory drift child did not finish within "
                                 + CHILD_TIMEOUT_MINUTES

@@ -119,7 +119,7 @@ public final class SearchConfigLoader {
      */
     public SearchConfig load(Preset preset, Path file, Map<String, Object> overrides)
             throws ConfigException, IOException {
-        List<Layer> layers = new ArrayList<>();
+        List<ConfigLayer> layers = new ArrayList<>();
         layers.add(readPreset(preset));
         if (file != null) {
             layers.add(readFile(file));
@@ -145,7 +145,7 @@ public final class SearchConfigLoader {
     public SearchConfig load(
             String runSource, String runToml, Path file, Map<String, Object> overrides)
             throws ConfigException, IOException {
-        List<Layer> layers = new ArrayList<>();
+        List<ConfigLayer> layers = new ArrayList<>();
         layers.add(readPreset(Preset.SMOKE));
         layers.add(layer(runSource, parseToml(runSource, runToml)));
         if (file != null) {
@@ -168,7 +168,7 @@ public final class SearchConfigLoader {
         return resolve(List.of(readPreset(Preset.SMOKE), layer(source, parseToml(source, text))));
     }
 
-    private Layer readPreset(Preset preset) throws ConfigException {
+    private ConfigLayer readPreset(Preset preset) throws ConfigException {
         String source = "preset " + preset.key();
         try (InputStream in = SearchConfigLoader.class.getResourceAsStream(preset.resource())) {
             if (in == null) {
@@ -181,7 +181,7 @@ public final class SearchConfigLoader {
         }
     }
 
-    private Layer readFile(Path file) throws ConfigException, IOException {
+    private ConfigLayer readFile(Path file) throws ConfigException, IOException {
         String source = file.toString();
         if (Files.isDirectory(file)) {
             throw new ConfigException(source + ": is a folder, not a config file");
@@ -206,10 +206,11 @@ public final class SearchConfigLoader {
     }
 
     /** Flattens and checks one source's keys. */
-    private static Layer layer(String source, Map<String, Object> tree) throws ConfigException {
+    private static ConfigLayer layer(String source, Map<String, Object> tree)
+            throws ConfigException {
         Map<String, Object> flat = new LinkedHashMap<>();
         flatten(source, "", tree, flat);
-        Layer layer = new Layer(source);
+        ConfigLayer layer = new ConfigLayer(source);
         for (Map.Entry<String, Object> e : flat.entrySet()) {
             String key = e.getKey();
             if (key.equals(CYCLES)) {
@@ -331,13 +332,13 @@ public final class SearchConfigLoader {
     }
 
     /** Merges the layers in order and checks the rules that span several keys. */
-    private static SearchConfig resolve(List<Layer> layers) throws ConfigException {
+    private static SearchConfig resolve(List<ConfigLayer> layers) throws ConfigException {
         Map<String, Object> values = new LinkedHashMap<>();
-        Map<String, Layer> origin = new LinkedHashMap<>();
+        Map<String, ConfigLayer> origin = new LinkedHashMap<>();
         List<CycleSpec> cycles = null;
-        Layer cyclesLayer = null;
+        ConfigLayer cyclesLayer = null;
         for (int i = 0; i < layers.size(); i++) {
-            Layer layer = layers.get(i);
+            ConfigLayer layer = layers.get(i);
             layer.index = i;
             for (Map.Entry<String, Object> e : layer.values.entrySet()) {
                 values.put(e.getKey(), e.getValue());
@@ -364,18 +365,20 @@ public final class SearchConfigLoader {
             throw new ConfigException(cyclesLayer.source + ": " + e.getMessage(), e);
         }
         InitialCatalog catalog = InitialCatalog.byKey((String) values.get("search.catalog"));
-        checkPoolSizes(schedule, catalog, cyclesLayer, origin.get("search.catalog"));
+        CrossKeyRules.checkPoolSizes(schedule, catalog, cyclesLayer, origin.get("search.catalog"));
         int validEpochs = intValue(values, "search.valid_epochs");
-        checkValidEpochs(schedule, validEpochs, cyclesLayer, origin.get("search.valid_epochs"));
+        CrossKeyRules.checkValidEpochs(
+                schedule, validEpochs, cyclesLayer, origin.get("search.valid_epochs"));
         int batchMin = intValue(values, "batch.min");
         int batchMax = intValue(values, "batch.max");
         if (batchMax < batchMin) {
-            throw outOfOrder(origin, "batch.max", batchMax, ">=", "batch.min", batchMin);
+            throw CrossKeyRules.outOfOrder(
+                    origin, "batch.max", batchMax, ">=", "batch.min", batchMin);
         }
         double lr = doubleValue(values, "weights.lr");
         double lrMin = doubleValue(values, "weights.lr_min");
         if (lrMin > lr) {
-            throw outOfOrder(origin, "weights.lr_min", lrMin, "<=", "weights.lr", lr);
+            throw CrossKeyRules.outOfOrder(origin, "weights.lr_min", lrMin, "<=", "weights.lr", lr);
         }
 
         return new SearchConfig(
@@ -412,127 +415,6 @@ public final class SearchConfigLoader {
                         doubleValue(values, "alpha.weight_decay"),
                         doubleValue(values, "alpha.grad_clip")),
                 schedule);
-    }
-
-    /**
-     * Checks that no cycle keeps more candidates than it can have: {@code kept} is the pool size
-     * after pruning and replacing (DESIGN section 5), so it is at most the pool size before the
-     * cycle (the catalog's size for the first cycle, the previous {@code kept} after that) plus the
-     * cycle's {@code morphs}.
-     */
-    private static void checkPoolSizes(
-            Schedule schedule, InitialCatalog catalog, Layer cyclesLayer, Layer catalogLayer)
-            throws ConfigException {
-        int pool = catalog.ops().size();
-        String poolText =
-                "catalog "
-                        + catalog.key()
-                        + " has "
-                        + pool
-                        + (catalogLayer == cyclesLayer ? "" : ", from " + catalogLayer.source);
-        for (int i = 0; i < schedule.cycles().size(); i++) {
-            CycleSpec c = schedule.cycles().get(i);
-            if (c.kept() > pool + c.morphs()) {
-                Layer later = catalogLayer.index > cyclesLayer.index ? catalogLayer : cyclesLayer;
-                throw new ConfigException(
-                        later.source
-                                + ": cycles["
-                                + i
-                                + "].kept must be <= the pool size before the cycle plus its"
-                                + " morphs ("
-                                + pool
-                                + " + "
-                                + c.morphs()
-                                + " = "
-                                + (pool + c.morphs())
-                                + "; "
-                                + poolText
-                                + "), got "
-                                + c.kept());
-            }
-            pool = c.kept();
-            poolText = "cycles[" + i + "].kept is " + pool;
-        }
-    }
-
-    /**
-     * Checks that the validated last epochs of every cycle lie after its grace epochs: the runner
-     * validates the last {@code search.valid_epochs} epochs, and a larger value would validate
-     * grace epochs, in which alpha does not train.
-     */
-    private static void checkValidEpochs(
-            Schedule schedule, int validEpochs, Layer cyclesLayer, Layer validLayer)
-            throws ConfigException {
-        for (int i = 0; i < schedule.cycles().size(); i++) {
-            CycleSpec c = schedule.cycles().get(i);
-            int searching = c.epochs() - c.graceEpochs();
-            if (validEpochs <= searching) {
-                continue;
-            }
-            String cycle =
-                    "cycles["
-                            + i
-                            + "] has "
-                            + searching
-                            + " (epochs "
-                            + c.epochs()
-                            + " - grace "
-                            + c.graceEpochs()
-                            + ")";
-            if (validLayer.index >= cyclesLayer.index) {
-                throw new ConfigException(
-                        validLayer.source
-                                + ": key 'search.valid_epochs' must be <= the non-grace epochs of"
-                                + " every cycle, so that no grace epoch is validated; "
-                                + cycle
-                                + (cyclesLayer == validLayer ? "" : ", from " + cyclesLayer.source)
-                                + ", got "
-                                + validEpochs);
-            }
-            throw new ConfigException(
-                    cyclesLayer.source
-                            + ": every cycle needs at least search.valid_epochs ("
-                            + validEpochs
-                            + ", from "
-                            + validLayer.source
-                            + ") non-grace epochs, so that no grace epoch is validated; "
-                            + cycle);
-        }
-    }
-
-    /**
-     * Returns the error for two keys whose values break {@code key rule other}. It names the key of
-     * the later layer ({@code key} when both come from the same one) and gives the other key's
-     * value with its source when that differs, so a value that came from a preset or file is not
-     * mistaken for one the user gave.
-     */
-    private static ConfigException outOfOrder(
-            Map<String, Layer> origin,
-            String key,
-            Object value,
-            String rule,
-            String other,
-            Object otherValue) {
-        Layer layer = origin.get(key);
-        Layer otherLayer = origin.get(other);
-        if (otherLayer.index > layer.index) {
-            return outOfOrder(
-                    origin, other, otherValue, rule.equals(">=") ? "<=" : ">=", key, value);
-        }
-        String from = otherLayer == layer ? "" : ", from " + otherLayer.source;
-        return new ConfigException(
-                layer.source
-                        + ": key '"
-                        + key
-                        + "' must be "
-                        + rule
-                        + " "
-                        + other
-                        + " ("
-                        + otherValue
-                        + from
-                        + "), got "
-                        + value);
     }
 
     private static int intValue(Map<String, Object> values, String key) {
@@ -701,17 +583,5 @@ public final class SearchConfigLoader {
     @FunctionalInterface
     private interface Key {
         Object check(String source, String key, Object value) throws ConfigException;
-    }
-
-    /** The checked keys of one source. */
-    private static final class Layer {
-        final String source;
-        final Map<String, Object> values = new LinkedHashMap<>();
-        List<CycleSpec> cycles;
-        int index;
-
-        Layer(String source) {
-            this.source = source;
-        }
     }
 }

@@ -23,6 +23,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -102,7 +103,7 @@ public final class ModelFolder {
                             + " its model/ folder)");
         }
         if (!Files.isDirectory(dir)) {
-            throw new java.nio.file.NoSuchFileException(
+            throw new NoSuchFileException(
                     dir.toString(),
                     null,
                     "no such model folder (expected a training run folder or"
@@ -110,7 +111,7 @@ public final class ModelFolder {
         }
         Path folder = Files.isRegularFile(dir.resolve(MODEL_JSON)) ? dir : dir.resolve("model");
         if (!Files.isDirectory(folder)) {
-            throw new java.nio.file.NoSuchFileException(
+            throw new NoSuchFileException(
                     dir.toString(),
                     null,
                     "not a training run folder or model folder (no "
